@@ -1,0 +1,71 @@
+import type Docker from 'dockerode';
+import tar from 'tar-stream';
+import { readDockerStream, type DockerStreamMessage } from './json-stream';
+import type { Labels } from './labels';
+
+/** A build context held in memory: relative path → file content (and optional mode). */
+export type ContextFiles = Map<string, { content: Buffer | string; mode?: number }>;
+
+export type BuildOptions = {
+  tag: string;
+  labels: Labels;
+  buildargs?: Record<string, string>;
+  dockerfile?: string;
+  nocache?: boolean;
+};
+
+export type BuildResult =
+  | { ok: true; imageId: string }
+  | { ok: false; error: string; log: string };
+
+/** Pack files into a tar stream for the engine. Paths are taken as given (callers validate them). */
+export function packContext(files: ContextFiles): NodeJS.ReadableStream {
+  const pack = tar.pack();
+  for (const [name, { content, mode }] of files) {
+    pack.entry({ name, mode: mode ?? 0o644, mtime: new Date(0) }, content);
+  }
+  pack.finalize();
+  return pack as unknown as NodeJS.ReadableStream;
+}
+
+/**
+ * Build an image with the classic builder from an in-memory context, streaming each line of
+ * output to onLine. A failed step resolves to { ok: false } with the engine's message and the
+ * whole log, so callers can turn it into a precise error; engine/transport errors throw.
+ */
+export async function buildFromFiles(
+  engine: Docker,
+  files: ContextFiles,
+  opts: BuildOptions,
+  onLine: (line: string) => void = () => {},
+): Promise<BuildResult> {
+  const stream = await engine.buildImage(packContext(files) as any, {
+    t: opts.tag,
+    labels: opts.labels,
+    buildargs: opts.buildargs,
+    dockerfile: opts.dockerfile,
+    nocache: opts.nocache,
+    forcerm: true,
+  } as any);
+  let imageId = '';
+  let error = '';
+  const log: string[] = [];
+  await readDockerStream(stream, (m: DockerStreamMessage) => {
+    if (m.aux?.ID) imageId = m.aux.ID;
+    const text = m.stream ?? (m.status ? `${m.status}${m.progress ? ` ${m.progress}` : ''}\n` : '');
+    if (text) {
+      log.push(text);
+      for (const line of text.split('\n')) if (line.trim()) onLine(line);
+      const built = /^Successfully built ([0-9a-f]+)/m.exec(text);
+      if (built && !imageId) imageId = built[1];
+    }
+    if (m.error) {
+      error = m.errorDetail?.message ?? m.error;
+      log.push(`${error}\n`);
+      onLine(error);
+    }
+  });
+  if (error) return { ok: false, error, log: log.join('') };
+  if (!imageId) return { ok: false, error: 'The engine finished the build without reporting an image.', log: log.join('') };
+  return { ok: true, imageId };
+}

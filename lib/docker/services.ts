@@ -1,0 +1,58 @@
+import type Docker from 'dockerode';
+import { orNull } from './not-found';
+
+export type TaskView = { id: string; state: string; desired: string; image: string; message: string; error?: string; publishedPort?: number };
+
+/** Our view of a service's tasks (adapter over dockerode's loosely typed task objects). */
+export async function listServiceTasks(engine: Docker, serviceName: string): Promise<TaskView[]> {
+  const tasks = await engine.listTasks({ filters: { service: [serviceName] } });
+  return tasks.map((t: any) => ({
+    id: t.ID,
+    state: t.Status?.State ?? 'unknown',
+    desired: t.DesiredState ?? 'unknown',
+    image: t.Spec?.ContainerSpec?.Image ?? '',
+    message: t.Status?.Message ?? '',
+    error: t.Status?.Err,
+    publishedPort: t.Status?.PortStatus?.Ports?.[0]?.PublishedPort,
+  }));
+}
+
+export async function inspectServiceOrNull(engine: Docker, name: string): Promise<any | null> {
+  return orNull(engine.getService(name).inspect());
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/**
+ * Poll until `done(tasks)` holds, or the deadline passes. Returns the last tasks seen.
+ * Swarm gives no event for "task running" through the API we use, so polling every 100 ms
+ * is the cheap, reliable option (tasks reach running in 0.5–1 s here).
+ */
+export async function waitForTasks(
+  engine: Docker,
+  serviceName: string,
+  done: (tasks: TaskView[]) => boolean,
+  timeoutMs: number,
+): Promise<{ ok: boolean; tasks: TaskView[] }> {
+  const deadline = Date.now() + timeoutMs;
+  let tasks: TaskView[] = [];
+  for (;;) {
+    tasks = await listServiceTasks(engine, serviceName);
+    if (done(tasks)) return { ok: true, tasks };
+    if (Date.now() > deadline) return { ok: false, tasks };
+    await sleep(100);
+  }
+}
+
+/** Remove a service and wait until its task containers are gone (they linger ~10 s otherwise). */
+export async function removeServiceAndWait(engine: Docker, name: string, timeoutMs = 30_000): Promise<void> {
+  await orNull(engine.getService(name).remove());
+  const deadline = Date.now() + timeoutMs;
+  // Once the service is gone its tasks can no longer be listed by service name, but the
+  // containers keep Swarm's service-name label until they are removed.
+  const filters = { label: [`com.docker.swarm.service.name=${name}`] };
+  while ((await engine.listContainers({ all: true, filters })).length > 0) {
+    if (Date.now() > deadline) throw new Error(`Containers of service ${name} still exist after ${timeoutMs} ms`);
+    await sleep(200);
+  }
+}
