@@ -1,0 +1,26 @@
+/** Schema migrations, applied in order; never edit one that has shipped, append a new one. */
+export const migrations: string[] = [
+  `
+  CREATE TABLE participants (
+    id TEXT PRIMARY KEY,
+    created_at INTEGER NOT NULL,
+    last_seen_at INTEGER NOT NULL
+  );
+  CREATE TABLE sandboxes (
+    id TEXT PRIMARY KEY,
+    participant_id TEXT NOT NULL UNIQUE REFERENCES participants(id) ON DELETE CASCADE,
+    instance TEXT NOT NULL,
+    status TEXT NOT NULL CHECK (status IN ('creating', 'ready', 'failed', 'removing')),
+    created_at INTEGER NOT NULL,
+    updated_at INTEGER NOT NULL
+  );
+  CREATE TABLE functions (
+    sandbox_id TEXT NOT NULL REFERENCES sandboxes(id) ON DELETE CASCADE,
+    name TEXT NOT NULL,
+    lang TEXT NOT NULL,
+    image TEXT NOT NULL,
+    updated_at INTEGER NOT NULL,
+    PRIMARY KEY (sandbox_id, name)
+  );
+  `,
+];

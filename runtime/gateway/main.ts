@@ -1,0 +1,37 @@
+import http from 'node:http';
+import { readConfig } from './config';
+import { parseFunctionPath } from './names';
+import { proxyToFunction, sendText } from './proxy';
+import { Balancer } from './resolve';
+
+/**
+ * The sandbox's OpenFaaS-compatible gateway. It runs in a container on the sandbox network
+ * (alias `gateway`) and the control network, and holds no Docker credentials.
+ */
+const cfg = readConfig();
+const balancer = new Balancer();
+
+const server = http.createServer((req, res) => {
+  const url = req.url ?? '/';
+  const fn = parseFunctionPath(url);
+  const handle = async () => {
+    if (fn) return proxyToFunction(req, res, fn, cfg, balancer);
+    if (url === '/healthz' && (req.method === 'GET' || req.method === 'HEAD')) return sendText(res, 200, 'OK');
+    return sendText(res, 404, `No route for ${req.method} ${url.split('?')[0]}\n`);
+  };
+  handle().catch((err) => {
+    console.error(`gateway: ${req.method} ${url}: ${(err as Error).stack ?? err}`);
+    if (!res.headersSent) sendText(res, 500, 'Internal gateway error\n');
+    else res.destroy();
+  });
+});
+
+server.keepAliveTimeout = 65_000;
+server.listen(cfg.port, () => console.log(`gateway listening on :${cfg.port}`));
+
+for (const sig of ['SIGTERM', 'SIGINT'] as const) {
+  process.on(sig, () => {
+    server.close(() => process.exit(0));
+    setTimeout(() => process.exit(0), 2000).unref();
+  });
+}

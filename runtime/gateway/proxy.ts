@@ -1,0 +1,89 @@
+import http, { type IncomingMessage, type ServerResponse } from 'node:http';
+import { randomUUID } from 'node:crypto';
+import type { GatewayConfig } from './config';
+import { readBody, BodyTooLarge } from './body';
+import type { Balancer } from './resolve';
+import { FUNCTION_NAME_RULE, isValidFunctionName } from './names';
+
+const agent = new http.Agent({ keepAlive: true, maxSockets: 256 });
+const RETRYABLE = new Set(['ECONNREFUSED', 'EHOSTUNREACH', 'ECONNRESET', 'ENETUNREACH']);
+const HOP_BY_HOP = ['connection', 'keep-alive', 'transfer-encoding', 'upgrade', 'proxy-connection', 'te', 'trailer'];
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+export function sendText(res: ServerResponse, status: number, text: string): void {
+  res.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8', 'Content-Length': Buffer.byteLength(text) });
+  res.end(text);
+}
+
+type Upstream = { status: number; headers: http.IncomingHttpHeaders; body: NodeJS.ReadableStream };
+
+function forward(addr: string, cfg: GatewayConfig, req: IncomingMessage, path: string, body: Buffer, extra: Record<string, string>): Promise<Upstream> {
+  const headers: http.OutgoingHttpHeaders = { ...req.headers, ...extra, 'content-length': body.length };
+  for (const h of HOP_BY_HOP) delete headers[h];
+  return new Promise((resolve, reject) => {
+    const up = http.request({ host: addr, port: cfg.functionPort, method: req.method, path, headers, agent, timeout: cfg.upstreamTimeoutMs }, (r) =>
+      resolve({ status: r.statusCode ?? 502, headers: r.headers, body: r }),
+    );
+    up.on('timeout', () => up.destroy(Object.assign(new Error('upstream timeout'), { code: 'ETIMEDOUT' })));
+    up.on('error', reject);
+    up.end(body);
+  });
+}
+
+/**
+ * Proxy one invocation to a function, as OpenFaaS's gateway does: adds X-Call-Id and
+ * X-Start-Time, keeps method, sub-path, query, headers and body. A function that is still
+ * starting (no DNS entry yet, or refusing connections) is retried until cfg.startWaitMs.
+ */
+export async function proxyToFunction(
+  req: IncomingMessage,
+  res: ServerResponse,
+  target: { name: string; rest: string },
+  cfg: GatewayConfig,
+  balancer: Balancer,
+): Promise<void> {
+  if (!isValidFunctionName(target.name)) {
+    return sendText(res, 400, `Invalid function name "${target.name}": use ${FUNCTION_NAME_RULE}.\n`);
+  }
+  let body: Buffer;
+  try {
+    body = await readBody(req, cfg.maxBodyBytes);
+  } catch (err) {
+    if (err instanceof BodyTooLarge) return sendText(res, 413, `Request body larger than ${cfg.maxBodyBytes} bytes.\n`);
+    throw err;
+  }
+  const callId = (req.headers['x-call-id'] as string | undefined) ?? randomUUID();
+  const start = process.hrtime.bigint();
+  const extra = {
+    'x-call-id': callId,
+    'x-start-time': String(BigInt(Date.now()) * 1_000_000n),
+    'x-forwarded-for': req.socket.remoteAddress ?? '',
+    'x-forwarded-host': req.headers.host ?? '',
+  };
+  const deadline = Date.now() + cfg.startWaitMs;
+  let lastError = 'not found';
+  for (;;) {
+    const addr = await balancer.pick(target.name);
+    if (addr) {
+      try {
+        const up = await forward(addr, cfg, req, target.rest, body, extra);
+        const headers = { ...up.headers, 'x-call-id': callId };
+        for (const h of HOP_BY_HOP) delete headers[h];
+        if (!headers['x-duration-seconds']) headers['x-duration-seconds'] = (Number(process.hrtime.bigint() - start) / 1e9).toFixed(6);
+        res.writeHead(up.status, headers);
+        up.body.pipe(res);
+        return;
+      } catch (err) {
+        const code = (err as NodeJS.ErrnoException).code ?? '';
+        if (code === 'ETIMEDOUT') return sendText(res, 504, `Function "${target.name}" did not answer within ${cfg.upstreamTimeoutMs} ms.\n`);
+        if (!RETRYABLE.has(code)) return sendText(res, 502, `Function "${target.name}" failed: ${(err as Error).message}\n`);
+        lastError = code;
+      }
+    }
+    if (Date.now() >= deadline) break;
+    await sleep(50);
+  }
+  if (lastError === 'not found') return sendText(res, 404, `Function "${target.name}" not found.\n`);
+  return sendText(res, 502, `Function "${target.name}" is not ready (${lastError}) after ${cfg.startWaitMs} ms; try again shortly.\n`);
+}

@@ -1,0 +1,3 @@
+module faaslab/watchdog
+
+go 1.19
