@@ -1,0 +1,53 @@
+import type { AppContext } from '../app-context';
+import { buildFunction } from '../builder/build-function';
+import { validateFunctionName } from '../docker/names';
+import { toErrorView } from '../errors';
+import { invokeFunction } from '../faas/invoke';
+import type { Job } from '../jobs/jobs';
+import { deployFunction } from '../provider/deploy';
+import { ensureSandbox } from '../sandbox/provision';
+import { serialised } from '../sandbox/locks';
+import { participantWorkspace } from '../workspace/participant';
+
+export type RunRequest = { participantId: string; fn: string; lang: string; file: string; content: string; input: string };
+
+/**
+ * The lesson's "Run": save the edited file, build the function from its template, deploy it
+ * in the participant's sandbox and invoke it through the sandbox gateway, reporting each
+ * stage and every build line to the job. Never throws: failures end the job with an error.
+ */
+export async function runFunction(ctx: AppContext, job: Job, req: RunRequest): Promise<void> {
+  const timings: Record<string, number> = {};
+  let t = Date.now();
+  const lap = (name: string) => { const now = Date.now(); timings[name] = now - t; t = now; };
+  try {
+    const ws = participantWorkspace(ctx.cfg.dataDir, req.participantId);
+    ws.write(`${req.fn}/${req.file}`, req.content);
+    job.emit({ type: 'stage', stage: 'sandbox', at: Date.now() });
+    const sandbox = await ensureSandbox(ctx, req.participantId, (line) => job.emit({ type: 'log', line }));
+    const fn = validateFunctionName(req.fn, sandbox.instance, sandbox.id);
+    lap('sandbox');
+    // One build/deploy per function at a time: a second click waits for the first.
+    await serialised(`deploy:${sandbox.id}:${fn}`, async () => {
+      job.emit({ type: 'stage', stage: 'build', at: Date.now() });
+      const { image } = await buildFunction(ctx.engine, {
+        root: ctx.cfg.root, instance: sandbox.instance, sandboxId: sandbox.id, fn, lang: req.lang,
+        handlerDir: ws.dir(fn), images: ctx.images,
+      }, (line) => job.emit({ type: 'log', line }));
+      lap('build');
+      job.emit({ type: 'stage', stage: 'deploy', at: Date.now() });
+      const target = { instance: sandbox.instance, sandboxId: sandbox.id, networkId: sandbox.networkId, endpointMode: ctx.cfg.FAASLAB_ENDPOINT_MODE };
+      await deployFunction(ctx.engine, target, { name: fn, image }, ctx.cfg.FAASLAB_DEPLOY_TIMEOUT_MS);
+      ctx.q.upsertFunction({ sandbox_id: sandbox.id, name: fn, lang: req.lang, image });
+      lap('deploy');
+    });
+    job.emit({ type: 'stage', stage: 'invoke', at: Date.now() });
+    const res = await invokeFunction(sandbox.gatewayUrl, fn, req.input);
+    lap('invoke');
+    job.emit({ type: 'result', status: res.status, body: res.body, durationSeconds: res.durationSeconds, timings });
+  } catch (err) {
+    job.emit({ type: 'error', error: toErrorView(err) });
+  } finally {
+    job.emit({ type: 'done' });
+  }
+}

@@ -1,0 +1,43 @@
+import { LABEL, ownedLabels } from '../docker/labels';
+import { names } from '../docker/names';
+
+export type GatewaySpecInput = {
+  instance: string;
+  sandboxId: string;
+  image: string;
+  controlNetworkId: string;
+  sandboxNetworkId: string;
+  publishMode: 'host' | 'ingress';
+  endpointMode: 'dnsrr' | 'vip';
+};
+
+/**
+ * The sandbox gateway's service: alias `gateway` on the sandbox network (so function code and
+ * the shell use http://gateway:8080 as in OpenFaaS), plus the control network; its port is
+ * published (host mode by default: no IPVS here) and found again from the task's status.
+ */
+export function gatewayServiceSpec(g: GatewaySpecInput): Record<string, unknown> {
+  const labels = ownedLabels(g.instance, 'gateway', { [LABEL.sandbox]: g.sandboxId });
+  return {
+    Name: names.gatewayService(g.instance, g.sandboxId),
+    Labels: labels,
+    TaskTemplate: {
+      ContainerSpec: {
+        Image: g.image,
+        Labels: labels,
+        Env: ['port=8080', 'function_port=8080'],
+        ReadOnly: true,
+        CapabilityDrop: ['ALL'],
+        StopGracePeriod: 2_000_000_000,
+      },
+      Resources: { Limits: { MemoryBytes: 96 * 1024 * 1024, NanoCPUs: 1_000_000_000, Pids: 128 } },
+      RestartPolicy: { Condition: 'any', Delay: 1_000_000_000 },
+      Networks: [
+        { Target: g.controlNetworkId },
+        { Target: g.sandboxNetworkId, Aliases: ['gateway'] },
+      ],
+    },
+    Mode: { Replicated: { Replicas: 1 } },
+    EndpointSpec: { Mode: g.endpointMode, Ports: [{ Protocol: 'tcp', TargetPort: 8080, PublishMode: g.publishMode }] },
+  };
+}

@@ -1,0 +1,16 @@
+import { randomBytes } from 'node:crypto';
+
+/**
+ * A participant is identified by an unguessable random id in an httpOnly cookie (a bearer
+ * token: whoever holds it is that participant). Named accounts come with the instructor issue.
+ */
+export const PARTICIPANT_COOKIE = 'faaslab_pid';
+const ID = /^[A-Za-z0-9_-]{22,64}$/;
+
+export function newParticipantId(): string {
+  return randomBytes(16).toString('base64url');
+}
+
+export function isParticipantId(v: unknown): v is string {
+  return typeof v === 'string' && ID.test(v);
+}

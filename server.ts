@@ -1,0 +1,55 @@
+/**
+ * The FaaS Lab web server: Next.js behind a plain Node HTTP server, so that the same process
+ * can own WebSocket upgrades (terminals, later) and shut down gracefully.
+ *   tsx server.ts          production (after `next build`)
+ *   tsx server.ts --dev    development (Next compiles on demand)
+ */
+import http from 'node:http';
+import next from 'next';
+import { config } from './lib/config';
+import { runningJobs } from './lib/jobs/jobs';
+
+const dev = process.argv.includes('--dev');
+const cfg = config();
+
+const app = next({ dev, hostname: 'localhost', port: cfg.PORT });
+const handle = app.getRequestHandler();
+const ready = app.prepare();
+
+const server = http.createServer((req, res) => {
+  ready.then(() => handle(req, res)).catch((err) => {
+    console.error(err);
+    if (!res.headersSent) res.writeHead(500).end('Internal error');
+  });
+});
+
+server.on('error', (err: NodeJS.ErrnoException) => {
+  if (err.code === 'EADDRINUSE') {
+    console.error(`[faaslab] ERROR: port ${cfg.PORT} is already in use by another program.`);
+    console.error(`[faaslab]        Stop that program, or choose another port, e.g.:  PORT=3001 npm start`);
+  } else {
+    console.error(`[faaslab] ERROR: cannot listen on ${cfg.HOST}:${cfg.PORT}: ${err.message}`);
+  }
+  process.exit(1);
+});
+
+server.listen(cfg.PORT, cfg.HOST, () => {
+  ready.then(() => console.log(`[faaslab] ready on http://localhost:${cfg.PORT} (${dev ? 'development' : 'production'})`));
+});
+
+/**
+ * On stop, refuse new work and let running builds/deploys finish (bounded), so nothing is
+ * left half-made in the swarm; the sandboxes themselves persist across restarts.
+ */
+let stopping = false;
+async function shutdown(signal: string) {
+  if (stopping) return;
+  stopping = true;
+  console.log(`[faaslab] ${signal}: stopping; waiting for ${runningJobs().length} running job(s)`);
+  server.close();
+  const deadline = Date.now() + 60_000;
+  while (runningJobs().length > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 200));
+  process.exit(0);
+}
+process.on('SIGINT', () => void shutdown('SIGINT'));
+process.on('SIGTERM', () => void shutdown('SIGTERM'));
