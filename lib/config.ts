@@ -34,7 +34,7 @@ export function config(env: NodeJS.ProcessEnv = process.env): Config {
     throw new Error(`Invalid configuration in the environment:\n${lines.join('\n')}`);
   }
   const root = process.cwd();
-  const value = { ...parsed.data, root, dataDir: path.resolve(root, parsed.data.FAASLAB_DATA_DIR) };
+  const value = { ...parsed.data, root, dataDir: path.resolve(/*turbopackIgnore: true*/ root, parsed.data.FAASLAB_DATA_DIR) };
   if (env === process.env) cached = value;
   return value;
 }

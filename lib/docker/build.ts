@@ -39,14 +39,14 @@ export async function buildFromFiles(
   opts: BuildOptions,
   onLine: (line: string) => void = () => {},
 ): Promise<BuildResult> {
-  const stream = await engine.buildImage(packContext(files) as any, {
+  const stream = (await engine.buildImage(packContext(files) as any, {
     t: opts.tag,
     labels: opts.labels,
     buildargs: opts.buildargs,
     dockerfile: opts.dockerfile,
     nocache: opts.nocache,
     forcerm: true,
-  } as any);
+  } as any)) as unknown as NodeJS.ReadableStream;
   let imageId = '';
   let error = '';
   const log: string[] = [];

@@ -70,7 +70,7 @@ export async function ensureBaseImage(engine: Docker, progress: Progress, image 
     const changes = Object.entries(platformImageLabels('base', BASE_RECIPE)).map(([k, v]) => `LABEL ${k}=${v}`);
     const out = await engine.importImage(tarProc.stdout as any, { repo, tag, changes } as any);
     let error = '';
-    await readDockerStream(out as NodeJS.ReadableStream, (m) => { if (m.error) error = m.error; });
+    await readDockerStream(out as unknown as NodeJS.ReadableStream, (m) => { if (m.error) error = m.error; });
     if (error) throw new Error(`docker import failed: ${error}`);
     progress(`base image: ${image} ready (${Math.round((Date.now() - started) / 1000)} s)`);
     return image;

@@ -20,3 +20,12 @@ export async function removeSandbox(engine: Docker, instance: string, sid: strin
     }
   }
 }
+
+/** Remove every object of a platform instance (all its sandboxes and its control network). */
+export async function removeInstance(engine: Docker, instance: string): Promise<void> {
+  const services = await engine.listServices({ filters: ownedFilter(instance) });
+  const sandboxes = new Set(services.map((s) => s.Spec?.Labels?.[LABEL.sandbox]).filter((s): s is string => Boolean(s)));
+  for (const n of await engine.listNetworks({ filters: ownedFilter(instance) })) if (n.Labels?.[LABEL.sandbox]) sandboxes.add(n.Labels[LABEL.sandbox]);
+  for (const sid of sandboxes) await removeSandbox(engine, instance, sid);
+  for (const n of await engine.listNetworks({ filters: ownedFilter(instance) })) await orNull(engine.getNetwork(n.Id).remove());
+}

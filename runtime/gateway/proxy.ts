@@ -68,7 +68,7 @@ export async function proxyToFunction(
     if (addr) {
       try {
         const up = await forward(addr, cfg, req, target.rest, body, extra);
-        const headers = { ...up.headers, 'x-call-id': callId };
+        const headers: http.OutgoingHttpHeaders = { ...up.headers, 'x-call-id': callId };
         for (const h of HOP_BY_HOP) delete headers[h];
         if (!headers['x-duration-seconds']) headers['x-duration-seconds'] = (Number(process.hrtime.bigint() - start) / 1e9).toFixed(6);
         res.writeHead(up.status, headers);

@@ -5,6 +5,7 @@ import (
 	"log"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 )
@@ -60,3 +61,5 @@ func mustContain(t *testing.T, haystack, needle string) {
 		t.Fatalf("expected %q in:\n%s", needle, haystack)
 	}
 }
+
+func (wd *watchdog) inflightNow() int64 { return atomic.LoadInt64(&wd.inflight) }

@@ -1,0 +1,15 @@
+import requests
+
+
+def handle(req):
+    """Greet someone, as an HTML heading made by the markdown function.
+
+    Args:
+        req (str): request body: the name of the person to greet
+    """
+    name = req.strip() or "stranger"
+    text = "## Hello, **%s**" % (name)
+
+    r = requests.post("http://gateway:8080/function/markdown", data=text.encode("utf-8"))
+    r.raise_for_status()
+    return r.text.strip()

@@ -1,0 +1,42 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { randomBytes } from 'node:crypto';
+import type { AppContext } from '../../lib/app-context';
+import { config } from '../../lib/config';
+import { openDb } from '../../lib/db/open';
+import { queries } from '../../lib/db/queries';
+import { docker } from '../../lib/docker/client';
+import { ownedFilter } from '../../lib/docker/labels';
+import { ensurePlatformImages } from '../../lib/platform/ensure-images';
+import { newParticipantId } from '../../lib/session/participant';
+
+/**
+ * A throw-away platform instance for one test file: its own prefix (so its Docker objects are
+ * labelled io.faaslab.instance=test…), its own data directory and database.
+ */
+export async function testContext(): Promise<AppContext & { prefix: string }> {
+  const prefix = `test${randomBytes(4).toString('hex').slice(0, 6)}`;
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), `faaslab-${prefix}-`));
+  const cfg = config({ ...process.env, FAASLAB_PREFIX: prefix, FAASLAB_DATA_DIR: dataDir });
+  const engine = docker();
+  const images = await ensurePlatformImages(engine, cfg.root, dataDir, () => {});
+  return { prefix, cfg, engine, q: queries(openDb(dataDir)), images };
+}
+
+export const participant = () => newParticipantId();
+
+/** Every Docker object labelled with this instance, by kind (the tests assert these are empty). */
+export async function leftovers(prefix: string): Promise<Record<string, string[]>> {
+  const engine = docker();
+  const filters = ownedFilter(prefix);
+  return {
+    services: (await engine.listServices({ filters })).map((s) => s.Spec?.Name ?? s.ID),
+    containers: (await engine.listContainers({ all: true, filters })).map((c) => c.Names[0]),
+    networks: (await engine.listNetworks({ filters })).map((n) => n.Name),
+    images: (await engine.listImages({ filters })).map((i) => i.RepoTags?.[0] ?? i.Id),
+    secrets: (await engine.listSecrets({ filters })).map((s) => s.Spec?.Name ?? s.ID),
+  };
+}
+
+export const nothingLeft = { services: [], containers: [], networks: [], images: [], secrets: [] };
