@@ -1,4 +1,5 @@
 import { AppError } from '../errors';
+import { fetchWithTimeout } from '../http/fetch-timeout';
 
 export type Invocation = { status: number; body: string; contentType: string; durationSeconds: number | null; callId: string | null };
 
@@ -7,12 +8,11 @@ export async function invokeFunction(gatewayUrl: string, fn: string, body: strin
   const method = opts.method ?? 'POST';
   let res: Response;
   try {
-    res = await fetch(`${gatewayUrl}/function/${encodeURIComponent(fn)}`, {
+    res = await fetchWithTimeout(`${gatewayUrl}/function/${encodeURIComponent(fn)}`, {
       method,
       body: method === 'GET' || method === 'HEAD' ? undefined : body,
       headers: { 'Content-Type': opts.contentType ?? 'text/plain' },
-      signal: AbortSignal.timeout(opts.timeoutMs ?? 60_000),
-    });
+    }, opts.timeoutMs ?? 60_000);
   } catch (err) {
     throw new AppError('invoke_failed', `Could not reach your gateway to invoke "${fn}": ${(err as Error).message}`, { cause: err });
   }

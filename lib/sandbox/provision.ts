@@ -7,6 +7,7 @@ import { ensureOverlayNetwork } from '../docker/networks';
 import { inspectServiceOrNull, waitForTasks } from '../docker/services';
 import { AppError } from '../errors';
 import type { ImageManifest } from '../platform/manifest';
+import { fetchWithTimeout } from '../http/fetch-timeout';
 import { gatewayServiceSpec } from './gateway-spec';
 import { serialised } from './locks';
 
@@ -68,7 +69,7 @@ async function waitHealthy(url: string, timeoutMs: number): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     try {
-      const res = await fetch(`${url}/healthz`, { signal: AbortSignal.timeout(1000) });
+      const res = await fetchWithTimeout(`${url}/healthz`, {}, 1000);
       if (res.ok) return;
     } catch { /* not listening yet */ }
     if (Date.now() > deadline) throw new AppError('unavailable', `Your gateway at ${url} is not answering.`, { hint: 'Try again in a moment.' });

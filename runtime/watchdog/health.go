@@ -19,6 +19,7 @@ type watchdog struct {
 	upstreamUp func() bool // http mode: does the upstream accept connections?
 	accepting  int32
 	inflight   int64
+	mem        idleReleaser
 }
 
 func (wd *watchdog) ServeHTTP(w http.ResponseWriter, r *http.Request) {
@@ -31,7 +32,14 @@ func (wd *watchdog) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	n := atomic.AddInt64(&wd.inflight, 1)
-	defer atomic.AddInt64(&wd.inflight, -1)
+	if n == 1 {
+		wd.mem.busy()
+	}
+	defer func() {
+		if atomic.AddInt64(&wd.inflight, -1) == 0 {
+			wd.mem.idle()
+		}
+	}()
 	if max := wd.cfg.MaxInflight; max > 0 && n > int64(max) {
 		http.Error(w, fmt.Sprintf("Concurrent request limit exceeded. Max concurrent requests: %d", max),
 			http.StatusTooManyRequests)

@@ -226,3 +226,30 @@ func TestRunServesUntilSigterm(t *testing.T) {
 	}
 	mustContain(t, logs.String(), "Writing lock-file to: "+filepath.Join(os.Getenv("TMPDIR"), ".lock"))
 }
+
+func TestIdleReleaseAfterRequests(t *testing.T) {
+	wd, _ := newWatchdog(t, map[string]string{"fprocess": "cat"})
+	released := make(chan struct{}, 4)
+	wd.mem.release = func() { released <- struct{}{} }
+	_ = wd.markHealthy()
+	for i := 0; i < 3; i++ {
+		if w := do(wd, "POST", "/", "x", nil); w.Code != 200 {
+			t.Fatalf("got %d", w.Code)
+		}
+	}
+	select {
+	case <-released:
+		t.Fatal("released before the idle delay")
+	case <-time.After(idleRelease / 2):
+	}
+	select {
+	case <-released:
+	case <-time.After(idleRelease * 2):
+		t.Fatal("memory never released after requests stopped")
+	}
+	select {
+	case <-released:
+		t.Fatal("released twice for one idle period")
+	case <-time.After(200 * time.Millisecond):
+	}
+}
