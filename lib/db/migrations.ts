@@ -11,6 +11,7 @@ export const migrations: string[] = [
     participant_id TEXT NOT NULL UNIQUE REFERENCES participants(id) ON DELETE CASCADE,
     instance TEXT NOT NULL,
     status TEXT NOT NULL CHECK (status IN ('creating', 'ready', 'failed', 'removing')),
+    gateway_token TEXT NOT NULL,
     created_at INTEGER NOT NULL,
     updated_at INTEGER NOT NULL
   );

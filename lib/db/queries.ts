@@ -1,6 +1,6 @@
 import type { DB } from './open';
 
-export type SandboxRow = { id: string; participant_id: string; instance: string; status: 'creating' | 'ready' | 'failed' | 'removing'; created_at: number; updated_at: number };
+export type SandboxRow = { id: string; participant_id: string; instance: string; status: 'creating' | 'ready' | 'failed' | 'removing'; gateway_token: string; created_at: number; updated_at: number };
 export type FunctionRow = { sandbox_id: string; name: string; lang: string; image: string; updated_at: number };
 
 /** Typed queries over the schema in migrations.ts; the only place SQL is written. */
@@ -19,8 +19,8 @@ export function queries(db: DB) {
     sandboxesOf(instance: string): SandboxRow[] {
       return db.prepare('SELECT * FROM sandboxes WHERE instance = ?').all(instance) as SandboxRow[];
     },
-    insertSandbox(row: Pick<SandboxRow, 'id' | 'participant_id' | 'instance'>): void {
-      db.prepare("INSERT INTO sandboxes (id, participant_id, instance, status, created_at, updated_at) VALUES (?, ?, ?, 'creating', ?, ?)").run(row.id, row.participant_id, row.instance, now(), now());
+    insertSandbox(row: Pick<SandboxRow, 'id' | 'participant_id' | 'instance' | 'gateway_token'>): void {
+      db.prepare("INSERT INTO sandboxes (id, participant_id, instance, status, gateway_token, created_at, updated_at) VALUES (?, ?, ?, 'creating', ?, ?, ?)").run(row.id, row.participant_id, row.instance, row.gateway_token, now(), now());
     },
     setSandboxStatus(id: string, status: SandboxRow['status']): void {
       db.prepare('UPDATE sandboxes SET status = ?, updated_at = ? WHERE id = ?').run(status, now(), id);

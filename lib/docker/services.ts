@@ -1,7 +1,17 @@
 import type Docker from 'dockerode';
 import { orNull } from './not-found';
 
-export type TaskView = { id: string; state: string; desired: string; image: string; message: string; error?: string; publishedPort?: number };
+export type TaskView = {
+  id: string;
+  state: string;
+  desired: string;
+  image: string;
+  message: string;
+  error?: string;
+  publishedPort?: number;
+  /** IPv4 address of the task on each network it is attached to, by network id. */
+  addresses: Record<string, string>;
+};
 
 /** Our view of a service's tasks (adapter over dockerode's loosely typed task objects). */
 export async function listServiceTasks(engine: Docker, serviceName: string): Promise<TaskView[]> {
@@ -14,6 +24,7 @@ export async function listServiceTasks(engine: Docker, serviceName: string): Pro
     message: t.Status?.Message ?? '',
     error: t.Status?.Err,
     publishedPort: t.Status?.PortStatus?.Ports?.[0]?.PublishedPort,
+    addresses: Object.fromEntries((t.NetworksAttachments ?? []).map((a: any) => [a.Network?.ID, String(a.Addresses?.[0] ?? '').split('/')[0]])),
   }));
 }
 

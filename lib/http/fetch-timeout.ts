@@ -8,7 +8,8 @@ export async function fetchWithTimeout(url: string, init: RequestInit, timeoutMs
   const timer = setTimeout(() => ctl.abort(new Error(`no answer from ${url} within ${timeoutMs} ms`)), timeoutMs);
   try {
     const res = await fetch(url, { ...init, signal: ctl.signal });
-    const body = await res.arrayBuffer();
+    // Read the body inside the deadline; 204/205/304 responses may not carry one.
+    const body = [204, 205, 304].includes(res.status) ? null : await res.arrayBuffer();
     return new Response(body, { status: res.status, statusText: res.statusText, headers: res.headers });
   } finally {
     clearTimeout(timer);

@@ -1,16 +1,19 @@
 import type Docker from 'dockerode';
-import { inspectServiceOrNull, waitForTasks, type TaskView } from '../docker/services';
+import { inspectServiceOrNull, listServiceTasks, waitForTasks, type TaskView } from '../docker/services';
 import { AppError } from '../errors';
 import { functionServiceSpec, type FunctionDeployment, type SandboxTarget } from './spec';
 
 const FAILED = new Set(['failed', 'rejected', 'orphaned']);
 
+/** Tell the sandbox gateway to route a name to exactly these addresses; false if it could not. */
+export type Routing = (name: string, addresses: string[]) => Promise<boolean>;
+
 /**
  * Create or update a function's service and wait until the new version is the only one
- * running, so the next invocation is answered by the new code. A version that fails to start
+ * routed to, so the next invocation is answered by the new code. A version that fails to start
  * is reported with the engine's reason while the previous one keeps serving.
  */
-export async function deployFunction(engine: Docker, target: SandboxTarget, d: FunctionDeployment, timeoutMs: number): Promise<{ created: boolean }> {
+export async function deployFunction(engine: Docker, target: SandboxTarget, d: FunctionDeployment, timeoutMs: number, routing?: Routing): Promise<{ created: boolean }> {
   const spec = functionServiceSpec(target, d);
   const name = spec.Name as string;
   const existing = await inspectServiceOrNull(engine, name);
@@ -19,14 +22,15 @@ export async function deployFunction(engine: Docker, target: SandboxTarget, d: F
   } else {
     await engine.createService(spec);
   }
-  const converged = (tasks: TaskView[]) => {
-    const running = tasks.filter((t) => t.state === 'running');
-    return running.length > 0 && running.every((t) => t.image === d.image && t.desired === 'running');
-  };
+  // Swarm marks an old task for shutdown as soon as the new one runs, but keeps it in the
+  // network's DNS a while longer and stops it only after a fixed 2 s "gossip" delay (moby's
+  // defaultGossipConvergeDelay). Rather than wait ~2 s for that on every edit, tell the gateway
+  // to route to the new tasks now; without a gateway that listens, wait for the old tasks.
+  const started = (tasks: TaskView[]) => tasks.some((t) => t.image === d.image && t.desired === 'running' && t.state === 'running');
   let failure: TaskView | undefined;
   const { ok, tasks } = await waitForTasks(engine, name, (tasks) => {
     failure = tasks.find((t) => t.image === d.image && FAILED.has(t.state));
-    return Boolean(failure) || converged(tasks);
+    return Boolean(failure) || started(tasks);
   }, timeoutMs);
   if (failure) {
     throw new AppError('deploy_failed', `Function "${d.name}" failed to start: ${failure.error ?? failure.message}.`, {
@@ -37,5 +41,15 @@ export async function deployFunction(engine: Docker, target: SandboxTarget, d: F
     const states = tasks.map((t) => `${t.state}${t.error ? ` (${t.error})` : ''}`).join(', ') || 'no tasks';
     throw new AppError('timeout', `Function "${d.name}" was not running after ${timeoutMs / 1000} s (tasks: ${states}).`);
   }
+  await waitForRouting(engine, name, target.networkId, d, routing, timeoutMs);
   return { created: !existing };
+}
+
+/** Route to the new version at once (gateway override), or wait until no other task runs. */
+async function waitForRouting(engine: Docker, service: string, networkId: string, d: FunctionDeployment, routing: Routing | undefined, timeoutMs: number): Promise<void> {
+  const tasks = await listServiceTasks(engine, service);
+  const fresh = tasks.filter((t) => t.image === d.image && t.state === 'running').map((t) => t.addresses[networkId]).filter(Boolean);
+  if (routing && fresh.length > 0 && (await routing(d.name, fresh))) return;
+  const { ok } = await waitForTasks(engine, service, (ts) => ts.every((t) => t.image === d.image || t.state !== 'running'), timeoutMs);
+  if (!ok) throw new AppError('timeout', `Function "${d.name}" is running but its previous version did not stop within ${timeoutMs / 1000} s.`);
 }

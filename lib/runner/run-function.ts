@@ -3,6 +3,7 @@ import { buildFunction } from '../builder/build-function';
 import { validateFunctionName } from '../docker/names';
 import { toErrorView } from '../errors';
 import { invokeFunction } from '../faas/invoke';
+import { pushRoute } from '../faas/routes';
 import type { Job } from '../jobs/jobs';
 import { deployFunction } from '../provider/deploy';
 import { ensureSandbox } from '../sandbox/provision';
@@ -37,7 +38,7 @@ export async function runFunction(ctx: AppContext, job: Job, req: RunRequest): P
       lap('build');
       job.emit({ type: 'stage', stage: 'deploy', at: Date.now() });
       const target = { instance: sandbox.instance, sandboxId: sandbox.id, networkId: sandbox.networkId, endpointMode: ctx.cfg.FAASLAB_ENDPOINT_MODE };
-      await deployFunction(ctx.engine, target, { name: fn, image }, ctx.cfg.FAASLAB_DEPLOY_TIMEOUT_MS);
+      await deployFunction(ctx.engine, target, { name: fn, image }, ctx.cfg.FAASLAB_DEPLOY_TIMEOUT_MS, (name, addresses) => pushRoute(sandbox.gatewayUrl, sandbox.token, name, addresses));
       ctx.q.upsertFunction({ sandbox_id: sandbox.id, name: fn, lang: req.lang, image });
       lap('deploy');
     });

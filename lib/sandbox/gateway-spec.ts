@@ -9,6 +9,8 @@ export type GatewaySpecInput = {
   sandboxNetworkId: string;
   publishMode: 'host' | 'ingress';
   endpointMode: 'dnsrr' | 'vip';
+  /** Secret for the gateway's platform-only API; never shown to the participant. */
+  token: string;
 };
 
 /**
@@ -25,7 +27,7 @@ export function gatewayServiceSpec(g: GatewaySpecInput): Record<string, unknown>
       ContainerSpec: {
         Image: g.image,
         Labels: labels,
-        Env: ['port=8080', 'function_port=8080'],
+        Env: ['port=8080', 'function_port=8080', `faaslab_token=${g.token}`],
         ReadOnly: true,
         CapabilityDrop: ['ALL'],
         StopGracePeriod: 2_000_000_000,

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import type Docker from 'dockerode';
 import type { Config } from '../config';
 import type { Queries } from '../db/queries';
@@ -11,7 +12,8 @@ import { fetchWithTimeout } from '../http/fetch-timeout';
 import { gatewayServiceSpec } from './gateway-spec';
 import { serialised } from './locks';
 
-export type Sandbox = { id: string; instance: string; networkId: string; gatewayUrl: string };
+/** A participant's stack as the rest of the app sees it; `token` authorises the platform-only gateway API. */
+export type Sandbox = { id: string; instance: string; networkId: string; gatewayUrl: string; token: string };
 export type SandboxDeps = { engine: Docker; q: Queries; cfg: Config; images: ImageManifest };
 
 /**
@@ -24,11 +26,11 @@ export function ensureSandbox(deps: SandboxDeps, participantId: string, progress
     q.touchParticipant(participantId);
     let row = q.sandboxOf(participantId);
     if (!row) {
-      q.insertSandbox({ id: newSandboxId(), participant_id: participantId, instance: cfg.FAASLAB_PREFIX });
+      q.insertSandbox({ id: newSandboxId(), participant_id: participantId, instance: cfg.FAASLAB_PREFIX, gateway_token: randomBytes(24).toString('base64url') });
       row = q.sandboxOf(participantId)!;
     }
     try {
-      const sandbox = await provision(deps, row.id, progress);
+      const sandbox = await provision(deps, row.id, row.gateway_token, progress);
       if (row.status !== 'ready') q.setSandboxStatus(row.id, 'ready');
       return sandbox;
     } catch (err) {
@@ -38,7 +40,7 @@ export function ensureSandbox(deps: SandboxDeps, participantId: string, progress
   });
 }
 
-async function provision({ engine, cfg, images }: SandboxDeps, sid: string, progress: (line: string) => void): Promise<Sandbox> {
+async function provision({ engine, cfg, images }: SandboxDeps, sid: string, token: string, progress: (line: string) => void): Promise<Sandbox> {
   const instance = cfg.FAASLAB_PREFIX;
   const controlNetworkId = await ensureOverlayNetwork(engine, {
     name: names.controlNetwork(instance), instance, internal: false, labels: ownedLabels(instance, 'control-network'),
@@ -51,7 +53,7 @@ async function provision({ engine, cfg, images }: SandboxDeps, sid: string, prog
   if (!(await inspectServiceOrNull(engine, service))) {
     progress('Starting your gateway…');
     await engine.createService(gatewayServiceSpec({
-      instance, sandboxId: sid, image: images.gateway, controlNetworkId, sandboxNetworkId: networkId,
+      instance, sandboxId: sid, image: images.gateway, controlNetworkId, sandboxNetworkId: networkId, token,
       publishMode: cfg.FAASLAB_PUBLISH_MODE, endpointMode: cfg.FAASLAB_ENDPOINT_MODE,
     }));
   }
@@ -62,7 +64,7 @@ async function provision({ engine, cfg, images }: SandboxDeps, sid: string, prog
   }
   const gatewayUrl = `http://${cfg.FAASLAB_GATEWAY_HOST}:${port}`;
   await waitHealthy(gatewayUrl, 15_000);
-  return { id: sid, instance, networkId, gatewayUrl };
+  return { id: sid, instance, networkId, gatewayUrl, token };
 }
 
 async function waitHealthy(url: string, timeoutMs: number): Promise<void> {

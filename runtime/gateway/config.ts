@@ -6,6 +6,8 @@ export type GatewayConfig = {
   /** How long a request waits for a function that is starting (DNS not there yet, connection refused). */
   startWaitMs: number;
   upstreamTimeoutMs: number;
+  /** Authorises the platform's own API (route overrides); empty disables it. */
+  platformToken: string;
 };
 
 function int(env: NodeJS.ProcessEnv, key: string, fallback: number): number {
@@ -23,5 +25,6 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig 
     maxBodyBytes: int(env, 'max_body_bytes', 10 * 1024 * 1024),
     startWaitMs: int(env, 'start_wait_ms', 2000),
     upstreamTimeoutMs: int(env, 'upstream_timeout_ms', 60_000),
+    platformToken: env.faaslab_token ?? '',
   };
 }

@@ -2,14 +2,17 @@ import http from 'node:http';
 import { readConfig } from './config';
 import { parseFunctionPath } from './names';
 import { proxyToFunction, sendText } from './proxy';
+import { routesHandler } from './platform-api';
 import { Balancer } from './resolve';
+import { Routes } from './routes';
 
 /**
  * The sandbox's OpenFaaS-compatible gateway. It runs in a container on the sandbox network
  * (alias `gateway`) and the control network, and holds no Docker credentials.
  */
 const cfg = readConfig();
-const balancer = new Balancer();
+const routes = new Routes();
+const balancer = new Balancer(routes);
 
 const server = http.createServer((req, res) => {
   const url = req.url ?? '/';
@@ -17,6 +20,8 @@ const server = http.createServer((req, res) => {
   const handle = async () => {
     if (fn) return proxyToFunction(req, res, fn, cfg, balancer);
     if (url === '/healthz' && (req.method === 'GET' || req.method === 'HEAD')) return sendText(res, 200, 'OK');
+    const route = /^\/system\/faaslab\/routes\/([^/?]+)$/.exec(url);
+    if (route) return routesHandler(req, res, route[1], cfg.platformToken, routes);
     return sendText(res, 404, `No route for ${req.method} ${url.split('?')[0]}\n`);
   };
   handle().catch((err) => {

@@ -72,7 +72,13 @@ func (h *forkHandler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		_, _ = w.Write(res.out)
 	default:
 		if h.cfg.WriteDebug {
-			_, _ = h.out.Write(res.out)
+			// The function's output goes to stdout; end it with a newline so
+			// that log collectors (docker logs) show it straight away.
+			if n := len(res.out); n > 0 && res.out[n-1] != '\n' {
+				_, _ = h.out.Write(append(res.out[:n:n], '\n'))
+			} else {
+				_, _ = h.out.Write(res.out)
+			}
 		}
 		if h.cfg.ContentType != "" {
 			w.Header().Set("Content-Type", h.cfg.ContentType)

@@ -248,7 +248,7 @@ func TestForkWriteDebug(t *testing.T) {
 	}
 	mustContain(t, logs.String(), "Query x=y")
 	mustContain(t, logs.String(), "Path /debug/path")
-	if out.String() != "debug output" {
+	if out.String() != "debug output\n" {
 		t.Fatalf("function output on stdout %q", out.String())
 	}
 

@@ -96,6 +96,10 @@ func serve(wd *watchdog, ln net.Listener, stop <-chan os.Signal) int {
 	}
 	lg.Printf("Timeouts: read: %s write: %s hard: %s health: %s.",
 		cfg.ReadTimeout, cfg.WriteTimeout, cfg.ExecTimeout, cfg.HealthcheckInterval)
+	if cfg.WriteTimeout > 0 && cfg.ExecTimeout > cfg.WriteTimeout {
+		lg.Printf("Warning: exec_timeout (%s) is longer than write_timeout (%s): answers after write_timeout are lost.",
+			cfg.ExecTimeout, cfg.WriteTimeout)
+	}
 	lg.Printf("Listening on port: %d", cfg.Port)
 
 	served := make(chan error, 1)

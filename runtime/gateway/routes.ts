@@ -1,0 +1,29 @@
+/**
+ * Addresses the platform told this gateway to use for a function, for a short time after a
+ * deployment. Swarm keeps a replaced task in the network's DNS for a while after the new one
+ * runs (and stops it only after a fixed 2 s delay), so for those seconds DNS would still send
+ * some requests to the old version; an override routes only to the new tasks. Once it expires
+ * DNS is right again. A new task may refuse connections for a few ms after Swarm reports it
+ * running; the proxy retries those, so the override is kept rather than dropped.
+ */
+export class Routes {
+  private readonly table = new Map<string, { addresses: string[]; expires: number }>();
+
+  set(name: string, addresses: string[], ttlMs: number, now = Date.now()): void {
+    this.table.set(name, { addresses, expires: now + ttlMs });
+  }
+
+  get(name: string, now = Date.now()): string[] | null {
+    const r = this.table.get(name);
+    if (!r) return null;
+    if (r.expires <= now) {
+      this.table.delete(name);
+      return null;
+    }
+    return r.addresses;
+  }
+
+  drop(name: string): void {
+    this.table.delete(name);
+  }
+}
