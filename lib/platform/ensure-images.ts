@@ -6,6 +6,7 @@ import { ensureBaseImage, type Progress } from './base-image';
 import { recipeHash } from './hash';
 import { type ImageManifest, writeImageManifest } from './manifest';
 import { readDockerfile, recipes } from './recipes';
+import { removeStalePlatformImages } from './stale-images';
 
 /**
  * Make sure every platform image exists, building only those whose inputs changed (tags are
@@ -35,5 +36,7 @@ export async function ensurePlatformImages(engine: Docker, root: string, dataDir
   }
   const manifest = built as ImageManifest;
   writeImageManifest(dataDir, manifest);
+  const removed = await removeStalePlatformImages(engine, manifest);
+  if (removed.length) progress(`removed ${removed.length} outdated platform image(s)`);
   return manifest;
 }

@@ -1,0 +1,29 @@
+import type Docker from 'dockerode';
+import { LABEL } from '../docker/labels';
+import { isConflict, orNull } from '../docker/not-found';
+import type { ImageManifest } from './manifest';
+
+/**
+ * Remove platform images left by earlier recipes (other tags of our faaslab-<key> repositories)
+ * and dangling images labelled as ours (old build stages). An image still used by a running
+ * container, e.g. the gateway of a sandbox started before an upgrade, is kept.
+ */
+export async function removeStalePlatformImages(engine: Docker, manifest: ImageManifest): Promise<string[]> {
+  const current = new Set(Object.values(manifest));
+  const repos = new Set(Object.values(manifest).map((t) => t.split(':')[0]));
+  const removed: string[] = [];
+  const tryRemove = async (ref: string) => {
+    try {
+      if (await orNull(engine.getImage(ref).remove())) removed.push(ref);
+    } catch (err) {
+      if (!isConflict(err)) throw err;
+    }
+  };
+  for (const img of await engine.listImages({ filters: { label: [`${LABEL.managed}=true`, `${LABEL.component}=platform-image`] } })) {
+    for (const tag of img.RepoTags ?? []) {
+      if (!current.has(tag) && repos.has(tag.split(':')[0])) await tryRemove(tag);
+    }
+  }
+  for (const img of await engine.listImages({ filters: { label: [`${LABEL.managed}=true`], dangling: ['true'] } })) await tryRemove(img.Id);
+  return removed;
+}
