@@ -32,6 +32,7 @@ export function RunOutput({ state }: { state: JobState }) {
           {state.result.durationSeconds !== null && <span className="muted"> · function ran {state.result.durationSeconds.toFixed(3)} s</span>}
           <span className="muted"> · {Object.entries(state.result.timings).map(([k, v]) => `${k} ${(v / 1000).toFixed(2)} s`).join(', ')}</span>
           <pre data-testid="function-output">{state.result.body}</pre>
+          {!state.result.body.trim() && <div className="muted">(the function answered with an empty body)</div>}
         </div>
       )}
       {state.error && (

@@ -57,7 +57,7 @@ export async function ensureBaseImage(engine: Docker, progress: Progress, image 
   const started = Date.now();
   let last = 0;
   const throttled: Progress = (line) => {
-    if (Date.now() - last < 2000 && !/^I: (Base system|Retrieving Release|Installing core|Configuring)/.test(line)) return;
+    if (Date.now() - last < 2000 && !/^I: (Base system|Retrieving Release|Installing core)/.test(line)) return;
     last = Date.now();
     progress(`base image: ${line.replace(/^I: /, '')} (${Math.round((Date.now() - started) / 1000)} s)`);
   };

@@ -14,11 +14,13 @@ import { removeStalePlatformImages } from './stale-images';
  */
 export async function ensurePlatformImages(engine: Docker, root: string, dataDir: string, progress: Progress): Promise<ImageManifest> {
   const built: Partial<ImageManifest> = { base: await ensureBaseImage(engine, progress) };
+  // The base keeps its tag when re-made (or replaced via FAASLAB_BASE_IMAGE): hash its id too.
+  const baseId: string = (await engine.getImage(built.base!).inspect()).Id;
   for (const recipe of recipes) {
     const dockerfile = await readDockerfile(root, recipe);
     const files = await recipe.context(root);
     const args = recipe.args(built);
-    const hash = recipeHash({ dockerfile, files, args });
+    const hash = recipeHash({ dockerfile, files, args: { ...args, BASE_ID: baseId } });
     const tag = `faaslab-${recipe.key}:${hash}`;
     if (await orNull(engine.getImage(tag).inspect())) {
       progress(`${recipe.key} image: ${tag} up to date`);
