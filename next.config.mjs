@@ -6,6 +6,9 @@ const nextConfig = {
   // The custom server (server.ts) runs Next; this keeps `next build` from type-checking twice.
   typescript: { ignoreBuildErrors: false },
   poweredByHeader: false,
+  // A Run sends the edited file (≤ 256 KiB) and a request body (≤ 1 MiB); the action
+  // validates both with clear messages, so let them reach it.
+  experimental: { serverActions: { bodySizeLimit: '2mb' } },
 };
 
 export default nextConfig;

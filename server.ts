@@ -49,7 +49,8 @@ async function shutdown(signal: string) {
   server.close();
   const deadline = Date.now() + 60_000;
   while (runningJobs().length > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 200));
-  process.exit(0);
+  // Let the last job events reach the browsers following them before the process ends.
+  setTimeout(() => process.exit(0), 300);
 }
 process.on('SIGINT', () => void shutdown('SIGINT'));
 process.on('SIGTERM', () => void shutdown('SIGTERM'));
