@@ -4,8 +4,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/install-deps.sh
 bash scripts/ensure-docker.sh
-bash scripts/ensure-host-tools.sh
-bash scripts/ensure-chromium.sh
+# debootstrap is only needed when the base image must be made; setup.ts says so if it is missing then.
+bash scripts/apt-ensure.sh /usr/sbin/debootstrap debootstrap "making the base image" || true
+bash scripts/apt-ensure.sh /usr/bin/chromium chromium "the browser tests (Playwright cannot download its own browser here)"
 npx tsx scripts/setup.ts
 echo "[test] type check"; npx tsc --noEmit
 echo "[test] unit";        npm run --silent test:unit
