@@ -48,8 +48,10 @@ export function isAppError(err: unknown): err is AppError {
   return err instanceof AppError;
 }
 
-/** A plain, serialisable view of any error, for responses and job events. */
-export function toErrorView(err: unknown): { code: ErrorCode; message: string; hint?: string; detail?: Record<string, unknown> } {
+/** A plain, serialisable view of an error, for responses and job events. */
+export type ErrorView = { code: ErrorCode; message: string; hint?: string; detail?: Record<string, unknown> };
+
+export function toErrorView(err: unknown): ErrorView {
   if (isAppError(err)) return { code: err.code, message: err.message, hint: err.hint, detail: err.detail };
   return { code: 'internal', message: err instanceof Error ? err.message : String(err) };
 }

@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import { currentParticipant } from '@/app/participant';
 import { appContext } from '@/lib/app-context';
-import { toErrorView, type ErrorCode } from '@/lib/errors';
+import { toErrorView, type ErrorView } from '@/lib/errors';
 import { createJob } from '@/lib/jobs/jobs';
 import { runFunction } from '@/lib/runner/run-function';
 import { MAX_FILE_BYTES } from '@/lib/workspace/files';
@@ -16,7 +16,7 @@ const runSchema = z.object({
   input: z.string().max(1024 * 1024, 'The request body is larger than 1 MiB.'),
 });
 
-export type StartRunResult = { jobId: string } | { error: { code: ErrorCode; message: string; hint?: string } };
+export type StartRunResult = { jobId: string } | { error: ErrorView };
 
 /**
  * Save the file and start build → deploy → invoke in the background; the browser follows the

@@ -2,7 +2,7 @@
 
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { JobEvent, Stage } from '@/lib/jobs/jobs';
-import type { ErrorView } from '@/lib/jobs/types';
+import type { ErrorView } from '@/lib/errors';
 
 export type JobState = {
   running: boolean;

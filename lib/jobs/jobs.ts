@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { ErrorView } from './types';
+import type { ErrorView } from '../errors';
 
 export type Stage = 'sandbox' | 'build' | 'deploy' | 'invoke';
 export type JobEvent =
@@ -51,7 +51,9 @@ function registry(): Map<string, Job> {
 export function createJob(owner: string): Job {
   const jobs = registry();
   const now = Date.now();
-  for (const [id, j] of jobs) if ((j.finishedAt && now - j.finishedAt > KEEP_MS) || jobs.size > MAX_JOBS) jobs.delete(id);
+  // Forget finished jobs after a while (and the oldest finished ones when there are many);
+  // a running job is never dropped.
+  for (const [id, j] of jobs) if (j.finishedAt && (now - j.finishedAt > KEEP_MS || jobs.size > MAX_JOBS)) jobs.delete(id);
   const job = new Job(owner);
   jobs.set(job.id, job);
   return job;
