@@ -33,7 +33,7 @@ export async function buildFunction(engine: Docker, req: FunctionBuildRequest, o
   const result = await buildFromFiles(engine, files, {
     tag: image,
     labels,
-    buildargs: declaredArgs(files, { BASE_IMAGE: req.images.base, WATCHDOG_IMAGE: req.images.watchdog, NODE_IMAGE: req.images.node }),
+    buildargs: declaredArgs(files, { BASE_IMAGE: req.images.base, PYTHON_IMAGE: req.images.python, WATCHDOG_IMAGE: req.images.watchdog, NODE_IMAGE: req.images.node }),
   }, onLine);
   if (!result.ok) {
     const failure = explainBuildFailure(result.error, result.log);

@@ -7,6 +7,7 @@ import { AppError } from '../errors';
 export const imageManifestSchema = z.object({
   base: z.string(),
   node: z.string(),
+  python: z.string(),
   watchdog: z.string(),
   gateway: z.string(),
 });

@@ -26,6 +26,13 @@ export const recipes: Recipe[] = [
     args: (b) => ({ BASE_IMAGE: b.base! }),
   },
   {
+    key: 'python',
+    title: "Python with pip (Debian's python3-pip)",
+    dockerfile: 'images/python/Dockerfile',
+    context: only,
+    args: (b) => ({ BASE_IMAGE: b.base! }),
+  },
+  {
     key: 'watchdog',
     title: 'function watchdog (Go, built and tested in the image build)',
     dockerfile: 'images/watchdog/Dockerfile',
