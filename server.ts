@@ -7,7 +7,9 @@
 import http from 'node:http';
 import next from 'next';
 import { config } from './lib/config';
+import { appContext } from './lib/app-context';
 import { runningJobs } from './lib/jobs/jobs';
+import { handleProviderRequest, PROVIDER_PREFIX } from './lib/provider/api';
 
 const dev = process.argv.includes('--dev');
 const cfg = config();
@@ -17,6 +19,8 @@ const handle = app.getRequestHandler();
 const ready = app.prepare();
 
 const server = http.createServer((req, res) => {
+  // The sandbox gateways' provider API (token-authorised) is served beside the app.
+  if (req.url?.startsWith(`${PROVIDER_PREFIX}/`) && handleProviderRequest(appContext(), req, res)) return;
   ready.then(() => handle(req, res)).catch((err) => {
     console.error(err);
     if (!res.headersSent) res.writeHead(500).end('Internal error');

@@ -47,6 +47,7 @@ try {
   cases.push({ name: 'Warm: handler-only change of a deployed function', samples: warm });
 } finally {
   await removeInstance(ctx.engine, ctx.prefix);
+  ctx.close();
 }
 
 const stages = ['sandbox', 'build', 'deploy', 'invoke'];

@@ -1,6 +1,7 @@
 /** One error type for the whole app; the code decides the HTTP status in one place. */
 export type ErrorCode =
   | 'invalid'
+  | 'unauthorized'
   | 'not_found'
   | 'conflict'
   | 'quota'
@@ -13,6 +14,7 @@ export type ErrorCode =
 
 const statusByCode: Record<ErrorCode, number> = {
   invalid: 400,
+  unauthorized: 401,
   not_found: 404,
   conflict: 409,
   quota: 429,

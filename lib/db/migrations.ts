@@ -12,6 +12,7 @@ export const migrations: string[] = [
     instance TEXT NOT NULL,
     status TEXT NOT NULL CHECK (status IN ('creating', 'ready', 'failed', 'removing')),
     gateway_token TEXT NOT NULL,
+    gateway_password TEXT NOT NULL,
     created_at INTEGER NOT NULL,
     updated_at INTEGER NOT NULL
   );

@@ -1,6 +1,6 @@
 import type { DB } from './open';
 
-export type SandboxRow = { id: string; participant_id: string; instance: string; status: 'creating' | 'ready' | 'failed' | 'removing'; gateway_token: string; created_at: number; updated_at: number };
+export type SandboxRow = { id: string; participant_id: string; instance: string; status: 'creating' | 'ready' | 'failed' | 'removing'; gateway_token: string; gateway_password: string; created_at: number; updated_at: number };
 export type FunctionRow = { sandbox_id: string; name: string; lang: string; image: string; updated_at: number };
 
 /** Typed queries over the schema in migrations.ts; the only place SQL is written. */
@@ -16,11 +16,15 @@ export function queries(db: DB) {
     sandbox(id: string): SandboxRow | undefined {
       return db.prepare('SELECT * FROM sandboxes WHERE id = ?').get(id) as SandboxRow | undefined;
     },
+    sandboxByToken(token: string): SandboxRow | undefined {
+      return db.prepare('SELECT * FROM sandboxes WHERE gateway_token = ?').get(token) as SandboxRow | undefined;
+    },
     sandboxesOf(instance: string): SandboxRow[] {
       return db.prepare('SELECT * FROM sandboxes WHERE instance = ?').all(instance) as SandboxRow[];
     },
-    insertSandbox(row: Pick<SandboxRow, 'id' | 'participant_id' | 'instance' | 'gateway_token'>): void {
-      db.prepare("INSERT INTO sandboxes (id, participant_id, instance, status, gateway_token, created_at, updated_at) VALUES (?, ?, ?, 'creating', ?, ?, ?)").run(row.id, row.participant_id, row.instance, row.gateway_token, now(), now());
+    insertSandbox(row: Pick<SandboxRow, 'id' | 'participant_id' | 'instance' | 'gateway_token' | 'gateway_password'>): void {
+      db.prepare("INSERT INTO sandboxes (id, participant_id, instance, status, gateway_token, gateway_password, created_at, updated_at) VALUES (?, ?, ?, 'creating', ?, ?, ?, ?)")
+        .run(row.id, row.participant_id, row.instance, row.gateway_token, row.gateway_password, now(), now());
     },
     setSandboxStatus(id: string, status: SandboxRow['status']): void {
       db.prepare('UPDATE sandboxes SET status = ?, updated_at = ? WHERE id = ?').run(status, now(), id);

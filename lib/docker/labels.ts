@@ -9,6 +9,8 @@ export const LABEL = {
   sandbox: 'io.faaslab.sandbox',
   fn: 'io.faaslab.function',
   recipe: 'io.faaslab.recipe',
+  /** On a function service: the image name as the participant gave it. */
+  image: 'io.faaslab.image',
 } as const;
 
 export type Component =

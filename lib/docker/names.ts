@@ -8,8 +8,14 @@ export const names = {
   controlNetwork: (prefix: string) => `${prefix}-control`,
   sandboxNetwork: (prefix: string, sid: string) => `${prefix}-${sid}`,
   gatewayService: (prefix: string, sid: string) => `${prefix}-${sid}-gateway`,
+  gatewaySecret: (prefix: string, sid: string, what: 'user' | 'password') => `${prefix}-${sid}-basic-auth-${what}`,
   functionService: (prefix: string, sid: string, fn: string) => `${prefix}-${sid}-fn-${fn}`,
   functionImage: (prefix: string, sid: string, fn: string) => `${prefix}-${sid}-${fn}`,
+  /**
+   * A participant's own image name (e.g. `hello-openfaas:latest` from a stack file) inside
+   * their sandbox's namespace, so that forty people can all build `hello-openfaas:latest`.
+   */
+  sandboxImage: (prefix: string, sid: string, image: string) => `${prefix}-${sid}/${image.includes(':') ? image : `${image}:latest`}`,
 };
 
 /** The longest function name that still fits in a service name for this prefix and sandbox. */

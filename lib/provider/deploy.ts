@@ -17,19 +17,24 @@ export async function deployFunction(engine: Docker, target: SandboxTarget, d: F
   const spec = functionServiceSpec(target, d);
   const name = spec.Name as string;
   const existing = await inspectServiceOrNull(engine, name);
+  // Tasks that exist before the change are the previous version, even with the same image tag
+  // (a PUT may change only env or labels); ForceUpdate makes a redeploy always start new tasks.
+  const before = new Set(existing ? (await listServiceTasks(engine, name)).map((t) => t.id) : []);
   if (existing) {
-    await engine.getService(name).update({ ...spec, version: existing.Version.Index });
+    const force = (existing.Spec?.TaskTemplate?.ForceUpdate ?? 0) + 1;
+    await engine.getService(name).update({ ...spec, TaskTemplate: { ...(spec.TaskTemplate as object), ForceUpdate: force }, version: existing.Version.Index });
   } else {
     await engine.createService(spec);
   }
+  const isNew = (t: TaskView) => !before.has(t.id) && t.image === d.image;
   // Swarm marks an old task for shutdown as soon as the new one runs, but keeps it in the
   // network's DNS a while longer and stops it only after a fixed 2 s "gossip" delay (moby's
   // defaultGossipConvergeDelay). Rather than wait ~2 s for that on every edit, tell the gateway
   // to route to the new tasks now; without a gateway that listens, wait for the old tasks.
-  const started = (tasks: TaskView[]) => tasks.some((t) => t.image === d.image && t.desired === 'running' && t.state === 'running');
+  const started = (tasks: TaskView[]) => tasks.some((t) => isNew(t) && t.desired === 'running' && t.state === 'running');
   let failure: TaskView | undefined;
   const { ok, tasks } = await waitForTasks(engine, name, (tasks) => {
-    failure = tasks.find((t) => t.image === d.image && FAILED.has(t.state));
+    failure = tasks.find((t) => isNew(t) && FAILED.has(t.state));
     return Boolean(failure) || started(tasks);
   }, timeoutMs);
   if (failure) {
@@ -41,15 +46,15 @@ export async function deployFunction(engine: Docker, target: SandboxTarget, d: F
     const states = tasks.map((t) => `${t.state}${t.error ? ` (${t.error})` : ''}`).join(', ') || 'no tasks';
     throw new AppError('timeout', `Function "${d.name}" was not running after ${timeoutMs / 1000} s (tasks: ${states}).`);
   }
-  await waitForRouting(engine, name, target.networkId, d, routing, timeoutMs);
+  await waitForRouting(engine, name, target.networkId, isNew, d.name, routing, timeoutMs);
   return { created: !existing };
 }
 
 /** Route to the new version at once (gateway override), or wait until no other task runs. */
-async function waitForRouting(engine: Docker, service: string, networkId: string, d: FunctionDeployment, routing: Routing | undefined, timeoutMs: number): Promise<void> {
+async function waitForRouting(engine: Docker, service: string, networkId: string, isNew: (t: TaskView) => boolean, fn: string, routing: Routing | undefined, timeoutMs: number): Promise<void> {
   const tasks = await listServiceTasks(engine, service);
-  const fresh = tasks.filter((t) => t.image === d.image && t.state === 'running').map((t) => t.addresses[networkId]).filter(Boolean);
-  if (routing && fresh.length > 0 && (await routing(d.name, fresh))) return;
-  const { ok } = await waitForTasks(engine, service, (ts) => ts.every((t) => t.image === d.image || t.state !== 'running'), timeoutMs);
-  if (!ok) throw new AppError('timeout', `Function "${d.name}" is running but its previous version did not stop within ${timeoutMs / 1000} s.`);
+  const fresh = tasks.filter((t) => isNew(t) && t.state === 'running').map((t) => t.addresses[networkId]).filter(Boolean);
+  if (routing && fresh.length > 0 && (await routing(fn, fresh))) return;
+  const { ok } = await waitForTasks(engine, service, (ts) => ts.every((t) => isNew(t) || t.state !== 'running'), timeoutMs);
+  if (!ok) throw new AppError('timeout', `Function "${fn}" is running but its previous version did not stop within ${timeoutMs / 1000} s.`);
 }

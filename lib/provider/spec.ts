@@ -3,16 +3,29 @@ import { names } from '../docker/names';
 
 export type FunctionDeployment = {
   name: string;
+  /** The engine's image reference. */
   image: string;
+  /** The image name the participant used, shown back to them (defaults to `image`). */
+  userImage?: string;
   envProcess?: string;
   envVars?: Record<string, string>;
+  /** The participant's own labels (already checked not to use reserved prefixes). */
   labels?: Record<string, string>;
+  annotations?: Record<string, string>;
+  constraints?: string[];
+  limits?: { memoryBytes?: number; nanoCpus?: number };
+  requests?: { memoryBytes?: number; nanoCpus?: number };
+  replicas?: number;
 };
+
+/** Labels holding OpenFaaS annotations on Swarm (faas-swarm's convention). */
+export const ANNOTATION_PREFIX = 'com.openfaas.annotations.';
 
 export type SandboxTarget = { instance: string; sandboxId: string; networkId: string; endpointMode: 'dnsrr' | 'vip' };
 
 /** Resource ceiling of one function replica (the sandbox issue makes these configurable quotas). */
-const LIMITS = { MemoryBytes: 128 * 1024 * 1024, NanoCPUs: 500_000_000, Pids: 64 };
+export const MAX_LIMITS = { MemoryBytes: 256 * 1024 * 1024, NanoCPUs: 1_000_000_000 };
+const DEFAULT_LIMITS = { MemoryBytes: 128 * 1024 * 1024, NanoCPUs: 500_000_000, Pids: 64 };
 
 /**
  * The Swarm service spec of a function, shaped as faas-swarm shapes it (com.openfaas.function
@@ -21,10 +34,13 @@ const LIMITS = { MemoryBytes: 128 * 1024 * 1024, NanoCPUs: 500_000_000, Pids: 64
  * previous version serves until the new one is running.
  */
 export function functionServiceSpec(t: SandboxTarget, d: FunctionDeployment): Record<string, unknown> {
+  const annotations = Object.fromEntries(Object.entries(d.annotations ?? {}).map(([k, v]) => [`${ANNOTATION_PREFIX}${k}`, v]));
   const labels = {
     ...d.labels,
+    ...annotations,
     ...ownedLabels(t.instance, 'function', { [LABEL.sandbox]: t.sandboxId, [LABEL.fn]: d.name }),
     'com.openfaas.function': d.name,
+    [LABEL.image]: d.userImage ?? d.image,
     function: 'true',
   };
   const env = Object.entries(d.envVars ?? {}).map(([k, v]) => `${k}=${v}`);
@@ -42,11 +58,19 @@ export function functionServiceSpec(t: SandboxTarget, d: FunctionDeployment): Re
         CapabilityDrop: ['ALL'],
         StopGracePeriod: 2_000_000_000,
       },
-      Resources: { Limits: LIMITS },
+      Resources: {
+        Limits: {
+          MemoryBytes: d.limits?.memoryBytes ?? DEFAULT_LIMITS.MemoryBytes,
+          NanoCPUs: d.limits?.nanoCpus ?? DEFAULT_LIMITS.NanoCPUs,
+          Pids: DEFAULT_LIMITS.Pids,
+        },
+        Reservations: { MemoryBytes: d.requests?.memoryBytes ?? 0, NanoCPUs: d.requests?.nanoCpus ?? 0 },
+      },
+      Placement: { Constraints: d.constraints?.length ? d.constraints : ['node.platform.os == linux'] },
       RestartPolicy: { Condition: 'any', Delay: 1_000_000_000, MaxAttempts: 5 },
       Networks: [{ Target: t.networkId, Aliases: [d.name] }],
     },
-    Mode: { Replicated: { Replicas: 1 } },
+    Mode: { Replicated: { Replicas: d.replicas ?? 1 } },
     UpdateConfig: { Parallelism: 1, Order: 'start-first', FailureAction: 'continue', Monitor: 1_000_000_000 },
     EndpointSpec: { Mode: t.endpointMode },
   };

@@ -11,6 +11,10 @@ export type GatewaySpecInput = {
   endpointMode: 'dnsrr' | 'vip';
   /** Secret for the gateway's platform-only API; never shown to the participant. */
   token: string;
+  /** Swarm secrets with the participant's basic-auth user and password. */
+  secrets: { user: { id: string; name: string }; password: { id: string; name: string } };
+  /** Port of the web app on the host, where the provider API is (reached via the default route). */
+  providerPort: number;
 };
 
 /**
@@ -27,7 +31,11 @@ export function gatewayServiceSpec(g: GatewaySpecInput): Record<string, unknown>
       ContainerSpec: {
         Image: g.image,
         Labels: labels,
-        Env: ['port=8080', 'function_port=8080', `faaslab_token=${g.token}`],
+        Env: ['port=8080', 'function_port=8080', `faaslab_token=${g.token}`, `provider_port=${g.providerPort}`, 'secret_mount_path=/run/secrets'],
+        Secrets: [
+          { SecretID: g.secrets.user.id, SecretName: g.secrets.user.name, File: { Name: 'basic-auth-user', UID: '0', GID: '0', Mode: 0o444 } },
+          { SecretID: g.secrets.password.id, SecretName: g.secrets.password.name, File: { Name: 'basic-auth-password', UID: '0', GID: '0', Mode: 0o444 } },
+        ],
         ReadOnly: true,
         CapabilityDrop: ['ALL'],
         StopGracePeriod: 2_000_000_000,

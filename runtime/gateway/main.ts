@@ -2,9 +2,12 @@ import http from 'node:http';
 import { readConfig } from './config';
 import { parseFunctionPath } from './names';
 import { proxyToFunction, sendText } from './proxy';
+import { readCredentials } from './auth';
 import { routesHandler } from './platform-api';
+import { providerBaseUrl } from './provider';
 import { Balancer } from './resolve';
 import { Routes } from './routes';
+import { handleSystem } from './system';
 
 /**
  * The sandbox's OpenFaaS-compatible gateway. It runs in a container on the sandbox network
@@ -13,6 +16,13 @@ import { Routes } from './routes';
 const cfg = readConfig();
 const routes = new Routes();
 const balancer = new Balancer(routes);
+const system = {
+  creds: readCredentials(process.env.secret_mount_path ?? '/run/secrets'),
+  providerUrl: providerBaseUrl(),
+  token: cfg.platformToken,
+  routes,
+  timeoutMs: 90_000,
+};
 
 const server = http.createServer((req, res) => {
   const url = req.url ?? '/';
@@ -22,6 +32,7 @@ const server = http.createServer((req, res) => {
     if (url === '/healthz' && (req.method === 'GET' || req.method === 'HEAD')) return sendText(res, 200, 'OK');
     const route = /^\/system\/faaslab\/routes\/([^/?]+)$/.exec(url);
     if (route) return routesHandler(req, res, route[1], cfg.platformToken, routes);
+    if (url.startsWith('/system/')) return handleSystem(req, res, system);
     return sendText(res, 404, `No route for ${req.method} ${url.split('?')[0]}\n`);
   };
   handle().catch((err) => {

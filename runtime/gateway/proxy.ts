@@ -6,7 +6,9 @@ import type { Balancer } from './resolve';
 import { FUNCTION_NAME_RULE, isValidFunctionName } from './names';
 
 const agent = new http.Agent({ keepAlive: true, maxSockets: 256 });
-const RETRYABLE = new Set(['ECONNREFUSED', 'EHOSTUNREACH', 'ECONNRESET', 'ENETUNREACH']);
+const RETRYABLE = new Set(['ECONNREFUSED', 'EHOSTUNREACH', 'ECONNRESET', 'ENETUNREACH', 'ECONNTIMEOUT']);
+/** A task that just went away leaves an address nobody answers (no RST on the overlay). */
+const CONNECT_TIMEOUT_MS = 1000;
 const HOP_BY_HOP = ['connection', 'keep-alive', 'transfer-encoding', 'upgrade', 'proxy-connection', 'te', 'trailer'];
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -26,6 +28,12 @@ function forward(addr: string, cfg: GatewayConfig, req: IncomingMessage, path: s
       resolve({ status: r.statusCode ?? 502, headers: r.headers, body: r }),
     );
     up.on('timeout', () => up.destroy(Object.assign(new Error('upstream timeout'), { code: 'ETIMEDOUT' })));
+    up.on('socket', (socket) => {
+      if (!socket.connecting) return;
+      const timer = setTimeout(() => up.destroy(Object.assign(new Error('connect timeout'), { code: 'ECONNTIMEOUT' })), CONNECT_TIMEOUT_MS);
+      socket.once('connect', () => clearTimeout(timer));
+      socket.once('close', () => clearTimeout(timer));
+    });
     up.on('error', reject);
     up.end(body);
   });

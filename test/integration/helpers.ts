@@ -10,18 +10,23 @@ import { docker } from '../../lib/docker/client';
 import { ownedFilter } from '../../lib/docker/labels';
 import { ensurePlatformImages } from '../../lib/platform/ensure-images';
 import { newParticipantId } from '../../lib/session/participant';
+import { startProviderServer } from './provider-server';
 
 /**
  * A throw-away platform instance for one test file: its own prefix (so its Docker objects are
  * labelled io.faaslab.instance=test…), its own data directory and database.
  */
-export async function testContext(): Promise<AppContext & { prefix: string }> {
+export async function testContext(): Promise<AppContext & { prefix: string; close: () => void }> {
   const prefix = `test${randomBytes(4).toString('hex').slice(0, 6)}`;
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), `faaslab-${prefix}-`));
-  const cfg = config({ ...process.env, FAASLAB_PREFIX: prefix, FAASLAB_DATA_DIR: dataDir });
+  let ctx: AppContext | undefined;
+  // Gateways call the provider API on the host; serve it on a port of this test's own.
+  const provider = await startProviderServer(() => ctx!);
+  const cfg = config({ ...process.env, PORT: String(provider.port), FAASLAB_PREFIX: prefix, FAASLAB_DATA_DIR: dataDir });
   const engine = docker();
   const images = await ensurePlatformImages(engine, cfg.root, dataDir, () => {});
-  return { prefix, cfg, engine, q: queries(openDb(dataDir)), images };
+  ctx = { cfg, engine, q: queries(openDb(dataDir)), images };
+  return { ...ctx, prefix, close: provider.close };
 }
 
 export const participant = () => newParticipantId();

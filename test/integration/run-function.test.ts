@@ -19,6 +19,7 @@ after(async () => {
   // the control network is shared by an instance's sandboxes; this instance is done with it
   await ctx.engine.getNetwork(names.controlNetwork(ctx.prefix)).remove().catch(() => {});
   assert.deepEqual(await leftovers(ctx.prefix), nothingLeft);
+  ctx.close();
 });
 
 async function run(content: string, input: string): Promise<JobEvent[]> {

@@ -1,0 +1,98 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { AppContext } from '../app-context';
+import { names } from '../docker/names';
+import { AppError, toErrorView } from '../errors';
+import { deployFunction } from './deploy';
+import { toDeployment, type Owner } from './deployment';
+import { assertFunctionExists, getFunction, listFunctions, scaleFunction } from './functions';
+import { removeFunction } from './remove';
+import { deleteSchema, scaleSchema } from './schema';
+
+export const PROVIDER_PREFIX = '/_provider';
+const MAX_BODY = 256 * 1024;
+const MAX_REPLICAS = 5;
+
+/** Header with which the provider tells the gateway where a just-deployed function runs. */
+export const ROUTES_HEADER = 'x-faaslab-routes';
+
+type Reply = { status: number; json?: unknown; text?: string; headers?: Record<string, string> };
+
+/**
+ * The provider API that sandbox gateways call (the part of faas-swarm that needs the Docker
+ * socket, which only the web app holds). Paths mirror the gateway's /system/* routes under
+ * /_provider; each call carries the sandbox's secret token, which decides whose functions it
+ * may see or change. Returns false for paths it does not own.
+ */
+export function handleProviderRequest(ctx: AppContext, req: IncomingMessage, res: ServerResponse): boolean {
+  const url = new URL(req.url ?? '/', 'http://provider');
+  if (!url.pathname.startsWith(`${PROVIDER_PREFIX}/`)) return false;
+  route(ctx, req, url.pathname.slice(PROVIDER_PREFIX.length))
+    .catch((err): Reply => {
+      const e = toErrorView(err);
+      return { status: err instanceof AppError ? err.status : 500, text: `${e.message}${e.hint ? `\n${e.hint}` : ''}\n` };
+    })
+    .then((r) => {
+      const body = r.json !== undefined ? JSON.stringify(r.json) : r.text ?? '';
+      res.writeHead(r.status, { 'Content-Type': r.json !== undefined ? 'application/json' : 'text/plain; charset=utf-8', ...r.headers });
+      res.end(body);
+    });
+  return true;
+}
+
+async function route(ctx: AppContext, req: IncomingMessage, path: string): Promise<Reply> {
+  const owner = authenticate(ctx, req);
+  const { engine } = ctx;
+  const method = req.method ?? 'GET';
+  if (path === '/system/functions') {
+    if (method === 'GET') return { status: 200, json: await listFunctions(engine, owner) };
+    if (method === 'POST' || method === 'PUT') {
+      const d = await toDeployment(engine, owner, await readJson(req));
+      if (method === 'PUT') await assertFunctionExists(engine, owner, d.name);
+      let routes: string[] = [];
+      const network = await engine.getNetwork(names.sandboxNetwork(owner.instance, owner.sandboxId)).inspect();
+      const target = { ...owner, networkId: network.Id as string, endpointMode: ctx.cfg.FAASLAB_ENDPOINT_MODE };
+      await deployFunction(engine, target, d, ctx.cfg.FAASLAB_DEPLOY_TIMEOUT_MS, async (_name, addresses) => { routes = addresses; return true; });
+      return { status: 202, headers: routes.length ? { [ROUTES_HEADER]: `${d.name}=${routes.join(',')}` } : {} };
+    }
+    if (method === 'DELETE') {
+      const parsed = deleteSchema.safeParse(await readJson(req));
+      if (!parsed.success) throw new AppError('invalid', `Invalid request: ${parsed.error.issues.map((i) => i.message).join('; ')}`);
+      await assertFunctionExists(engine, owner, parsed.data.functionName);
+      await removeFunction(engine, owner.instance, owner.sandboxId, parsed.data.functionName);
+      return { status: 202, headers: { [ROUTES_HEADER]: `${parsed.data.functionName}=` } };
+    }
+  }
+  const fn = /^\/system\/function\/([^/]+)$/.exec(path);
+  if (fn && method === 'GET') return { status: 200, json: await getFunction(engine, owner, decodeURIComponent(fn[1])) };
+  const scale = /^\/system\/scale-function\/([^/]+)$/.exec(path);
+  if (scale && method === 'POST') {
+    const parsed = scaleSchema.safeParse(await readJson(req));
+    if (!parsed.success) throw new AppError('invalid', `Invalid request: ${parsed.error.issues.map((i) => i.message).join('; ')}`);
+    await scaleFunction(engine, owner, decodeURIComponent(scale[1]), parsed.data.replicas, MAX_REPLICAS);
+    return { status: 202 };
+  }
+  throw new AppError('not_found', `No provider route for ${method} ${path}`);
+}
+
+function authenticate(ctx: AppContext, req: IncomingMessage): Owner {
+  const m = /^Bearer (\S+)$/.exec(String(req.headers.authorization ?? ''));
+  const row = m ? ctx.q.sandboxByToken(m[1]) : undefined;
+  if (!row || row.instance !== ctx.cfg.FAASLAB_PREFIX) throw new AppError('unauthorized', 'unauthorized');
+  return { instance: row.instance, sandboxId: row.id };
+}
+
+async function readJson(req: IncomingMessage): Promise<unknown> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const c of req) {
+    size += (c as Buffer).length;
+    if (size > MAX_BODY) throw new AppError('invalid', `Request body larger than ${MAX_BODY} bytes.`);
+    chunks.push(c as Buffer);
+  }
+  try {
+    return JSON.parse(Buffer.concat(chunks).toString('utf8') || 'null');
+  } catch {
+    throw new AppError('invalid', 'The request body is not valid JSON.');
+  }
+}
+

@@ -1,0 +1,57 @@
+import { z } from 'zod';
+
+/** OpenFaaS's FunctionDeployment (POST/PUT /system/functions), as faas-cli sends it. */
+const resources = z.object({
+  memory: z.string().regex(/^\d+(\.\d+)?\s*([KMG]i?|[kmg]|[KMG]B)?$/, 'memory like 128M, 128Mi or 1G').optional()
+    .describe('Memory, e.g. 128M'),
+  cpu: z.string().regex(/^\d+$/, 'cpu as integer NanoCPUs (e.g. 500000000 for half a core), as faas-swarm requires').optional()
+    .describe('CPU in NanoCPUs'),
+}).strip();
+
+const stringMap = z.record(z.string(), z.string());
+
+export const functionDeploymentSchema = z.object({
+  service: z.string().min(1, 'service (the function name) is required'),
+  image: z.string().min(1, 'image is required').max(255),
+  envProcess: z.string().max(1024).optional(),
+  envVars: stringMap.optional(),
+  labels: stringMap.optional(),
+  annotations: stringMap.optional(),
+  constraints: z.array(z.string().max(200)).max(10).optional(),
+  secrets: z.array(z.string()).optional(),
+  limits: resources.optional(),
+  requests: resources.optional(),
+  readOnlyRootFilesystem: z.boolean().optional(),
+  namespace: z.string().optional(),
+  // Swarm-era fields faas-cli 0.12 still sends; accepted and ignored (the sandbox has one network).
+  network: z.string().optional(),
+  registryAuth: z.string().optional(),
+});
+export type FunctionDeploymentRequest = z.infer<typeof functionDeploymentSchema>;
+
+export const scaleSchema = z.object({
+  serviceName: z.string().optional(),
+  replicas: z.number().int().min(0, 'replicas must be 0 or more'),
+  namespace: z.string().optional(),
+});
+
+export const deleteSchema = z.object({ functionName: z.string().min(1, 'functionName is required'), namespace: z.string().optional() });
+
+/** OpenFaaS's FunctionStatus (GET /system/functions, /system/function/{name}). */
+export type FunctionStatus = {
+  name: string;
+  image: string;
+  invocationCount: number;
+  replicas: number;
+  availableReplicas: number;
+  envProcess: string;
+  envVars: Record<string, string>;
+  labels: Record<string, string>;
+  annotations: Record<string, string>;
+  constraints: string[];
+  limits?: { memory?: string; cpu?: string };
+  requests?: { memory?: string; cpu?: string };
+  readOnlyRootFilesystem: boolean;
+  namespace: string;
+  createdAt?: string;
+};

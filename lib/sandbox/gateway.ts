@@ -1,0 +1,71 @@
+import type Docker from 'dockerode';
+import type { Config } from '../config';
+import { LABEL, ownedLabels } from '../docker/labels';
+import { names } from '../docker/names';
+import { inspectServiceOrNull, waitForTasks } from '../docker/services';
+import { AppError } from '../errors';
+import { fetchWithTimeout } from '../http/fetch-timeout';
+import type { ImageManifest } from '../platform/manifest';
+import { gatewayServiceSpec } from './gateway-spec';
+import { ensureSecret } from './secrets';
+
+export const GATEWAY_USER = 'admin';
+
+type GatewayInput = { sid: string; token: string; password: string; controlNetworkId: string; sandboxNetworkId: string };
+
+/**
+ * Make the sandbox gateway exist and match the spec this version of the platform wants (a new
+ * gateway image or setting after an upgrade updates it in place), then return its URL as
+ * reached from the host: the published port, read from the running task.
+ */
+export async function ensureGateway(engine: Docker, cfg: Config, images: ImageManifest, g: GatewayInput, progress: (line: string) => void): Promise<string> {
+  const instance = cfg.FAASLAB_PREFIX;
+  const secretLabels = ownedLabels(instance, 'gateway', { [LABEL.sandbox]: g.sid });
+  const userName = names.gatewaySecret(instance, g.sid, 'user');
+  const passwordName = names.gatewaySecret(instance, g.sid, 'password');
+  const secrets = {
+    user: { id: await ensureSecret(engine, userName, GATEWAY_USER, instance, secretLabels), name: userName },
+    password: { id: await ensureSecret(engine, passwordName, g.password, instance, secretLabels), name: passwordName },
+  };
+  const spec = gatewayServiceSpec({
+    instance, sandboxId: g.sid, image: images.gateway, controlNetworkId: g.controlNetworkId, sandboxNetworkId: g.sandboxNetworkId,
+    publishMode: cfg.FAASLAB_PUBLISH_MODE, endpointMode: cfg.FAASLAB_ENDPOINT_MODE, token: g.token, secrets, providerPort: cfg.PORT,
+  });
+  const service = spec.Name as string;
+  const existing = await inspectServiceOrNull(engine, service);
+  if (!existing) {
+    progress('Starting your gateway…');
+    await engine.createService(spec);
+  } else if (drifted(existing, spec)) {
+    progress('Updating your gateway…');
+    await engine.getService(service).update({ ...spec, version: existing.Version.Index });
+  }
+  const wanted = (spec.TaskTemplate as { ContainerSpec: { Image: string } }).ContainerSpec.Image;
+  const { ok, tasks } = await waitForTasks(engine, service, (ts) => ts.some((t) => t.state === 'running' && t.desired === 'running' && t.image === wanted && t.publishedPort), cfg.FAASLAB_DEPLOY_TIMEOUT_MS);
+  const port = tasks.find((t) => t.state === 'running' && t.desired === 'running' && t.image === wanted)?.publishedPort;
+  if (!ok || !port) {
+    throw new AppError('unavailable', `Your gateway did not start (${tasks.map((t) => t.error ?? t.state).join(', ') || 'no task'}).`, { hint: 'Try again in a moment; if it persists, tell your instructor.' });
+  }
+  const url = `http://${cfg.FAASLAB_GATEWAY_HOST}:${port}`;
+  await waitHealthy(url, 15_000);
+  return url;
+}
+
+/** Image, environment or secrets differ from what we would create now. */
+function drifted(existing: any, spec: Record<string, any>): boolean {
+  const a = existing.Spec?.TaskTemplate?.ContainerSpec ?? {};
+  const b = spec.TaskTemplate.ContainerSpec;
+  const secretIds = (x: any) => (x.Secrets ?? []).map((s: any) => s.SecretID).sort().join(',');
+  return a.Image !== b.Image || JSON.stringify(a.Env ?? []) !== JSON.stringify(b.Env) || secretIds(a) !== secretIds(b);
+}
+
+async function waitHealthy(url: string, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      if ((await fetchWithTimeout(`${url}/healthz`, {}, 1000)).ok) return;
+    } catch { /* not listening yet */ }
+    if (Date.now() > deadline) throw new AppError('unavailable', `Your gateway at ${url} is not answering.`, { hint: 'Try again in a moment.' });
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}

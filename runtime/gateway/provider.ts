@@ -1,0 +1,74 @@
+import fs from 'node:fs';
+import http, { type IncomingMessage, type ServerResponse } from 'node:http';
+import { BodyTooLarge, readBody } from './body';
+import { sendText } from './proxy';
+import type { Routes } from './routes';
+
+/**
+ * The platform's provider API is in the web app on the host: the part of OpenFaaS's provider
+ * (faas-swarm) that needs the Docker socket. The host is this container's default gateway
+ * (docker_gwbridge), unless provider_url says otherwise.
+ */
+export function providerBaseUrl(env: Record<string, string | undefined> = process.env, routeTable = '/proc/net/route'): string {
+  if (env.provider_url) return env.provider_url.replace(/\/$/, '');
+  const gw = defaultGateway(fs.readFileSync(routeTable, 'utf8'));
+  if (!gw) throw new Error('no default route: set provider_url');
+  return `http://${gw}:${env.provider_port ?? '3000'}/_provider`;
+}
+
+/** The default route's gateway from /proc/net/route (little-endian hex). */
+export function defaultGateway(table: string): string | null {
+  for (const line of table.split('\n').slice(1)) {
+    const [, dest, gw] = line.trim().split(/\s+/);
+    if (dest === '00000000' && gw && gw !== '00000000') {
+      const n = Number.parseInt(gw, 16);
+      return [n & 255, (n >> 8) & 255, (n >> 16) & 255, (n >>> 24) & 255].join('.');
+    }
+  }
+  return null;
+}
+
+const agent = new http.Agent({ keepAlive: true });
+const MAX_SYSTEM_BODY = 256 * 1024;
+const ROUTES_HEADER = 'x-faaslab-routes';
+
+/**
+ * Forward a /system/* call to the provider with the sandbox token, and relay its answer. When
+ * a deployment answers with where the new version runs, route there at once (see routes.ts).
+ */
+export async function forwardToProvider(base: string, token: string, routes: Routes, req: IncomingMessage, res: ServerResponse, timeoutMs: number): Promise<void> {
+  // Buffered with a Content-Length: Node sends no chunked framing for DELETE bodies, and
+  // OpenFaaS's DELETE /system/functions carries one.
+  let body: Buffer;
+  try {
+    body = await readBody(req, MAX_SYSTEM_BODY);
+  } catch (err) {
+    if (err instanceof BodyTooLarge) return sendText(res, 413, `Request body larger than ${MAX_SYSTEM_BODY} bytes.\n`);
+    throw err;
+  }
+  return new Promise((resolve) => {
+    const up = http.request(`${base}${req.url}`, {
+      method: req.method,
+      agent,
+      timeout: timeoutMs,
+      headers: { authorization: `Bearer ${token}`, 'content-type': req.headers['content-type'] ?? 'application/json', 'content-length': body.length },
+    }, (r) => {
+      const routed = String(r.headers[ROUTES_HEADER] ?? '');
+      // "name=ip,ip" after a deployment; "name=" after a removal (no addresses: 404 at once,
+      // rather than trying the removed tasks that DNS still lists for a moment).
+      const m = /^([a-z0-9-]+)=([\d.,]*)$/.exec(routed);
+      if (m) routes.set(m[1], m[2] ? m[2].split(',') : [], 10_000);
+      const headers = { ...r.headers };
+      delete headers[ROUTES_HEADER];
+      res.writeHead(r.statusCode ?? 502, headers);
+      r.pipe(res);
+      r.on('end', resolve);
+    });
+    up.on('timeout', () => up.destroy(new Error(`provider did not answer within ${timeoutMs} ms`)));
+    up.on('error', (err) => {
+      if (!res.headersSent) res.writeHead(502, { 'Content-Type': 'text/plain' }).end(`Provider unavailable: ${err.message}\n`);
+      resolve();
+    });
+    up.end(body);
+  });
+}

@@ -1,0 +1,34 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { isAuthorised, type Credentials } from './auth';
+import { forwardToProvider } from './provider';
+import { sendText } from './proxy';
+import type { Routes } from './routes';
+
+export const VERSION = { release: '0.1.0', sha: 'faaslab', commit_message: 'FaaS Lab gateway' };
+
+export type SystemDeps = { creds: Credentials; providerUrl: string; token: string; routes: Routes; timeoutMs: number };
+
+function sendJson(res: ServerResponse, status: number, body: unknown): void {
+  const text = JSON.stringify(body);
+  res.writeHead(status, { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(text) });
+  res.end(text);
+}
+
+/** OpenFaaS's /system/* routes: basic auth, then answered here or by the platform's provider. */
+export async function handleSystem(req: IncomingMessage, res: ServerResponse, deps: SystemDeps): Promise<void> {
+  if (!isAuthorised(req, deps.creds)) {
+    res.setHeader('WWW-Authenticate', 'Basic realm="Restricted"');
+    return sendText(res, 401, 'Unauthorized\n');
+  }
+  const path = (req.url ?? '').split('?')[0];
+  if (path === '/system/info' && req.method === 'GET') {
+    return sendJson(res, 200, {
+      provider: { provider: 'faaslab-swarm', orchestration: 'swarm', version: VERSION },
+      version: VERSION,
+      arch: process.arch === 'x64' ? 'x86_64' : process.arch,
+    });
+  }
+  if (path === '/system/namespaces' && req.method === 'GET') return sendJson(res, 200, []);
+  if (!/^\/system\/[a-z-]+(\/[A-Za-z0-9._-]+)?$/.test(path)) return sendText(res, 404, `No route for ${req.method} ${path}\n`);
+  return forwardToProvider(deps.providerUrl, deps.token, deps.routes, req, res, deps.timeoutMs);
+}

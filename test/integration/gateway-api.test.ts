@@ -1,0 +1,123 @@
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { buildFunction } from '../../lib/builder/build-function';
+import { names } from '../../lib/docker/names';
+import { ensureSandbox, type Sandbox } from '../../lib/sandbox/provision';
+import { removeInstance } from '../../lib/sandbox/remove';
+import { participantWorkspace } from '../../lib/workspace/participant';
+import { leftovers, nothingLeft, participant, testContext } from './helpers';
+
+// The OpenFaaS REST API of a sandbox gateway, as faas-cli and the portal use it: /system/*
+// behind basic auth, answered by the platform's provider over the real Swarm.
+let ctx: Awaited<ReturnType<typeof testContext>>;
+let sb: Sandbox;
+let image: string;
+const pid = participant();
+
+before(async () => {
+  ctx = await testContext();
+  sb = await ensureSandbox(ctx, pid);
+  const ws = participantWorkspace(ctx.cfg.dataDir, pid);
+  ws.write('echo/handler.py', 'import os\ndef handle(req):\n    return os.environ.get("greeting", "hi") + " " + req\n');
+  ({ image } = await buildFunction(ctx.engine, { root: ctx.cfg.root, instance: ctx.prefix, sandboxId: sb.id, fn: 'echo', lang: 'python3', handlerDir: ws.dir('echo'), images: ctx.images }, () => {}));
+});
+
+after(async () => {
+  await removeInstance(ctx.engine, ctx.prefix);
+  assert.deepEqual(await leftovers(ctx.prefix), nothingLeft);
+  ctx.close();
+});
+
+const auth = () => ({ Authorization: `Basic ${Buffer.from(`${sb.credentials.user}:${sb.credentials.password}`).toString('base64')}` });
+const api = (path: string, init: RequestInit = {}) => fetch(`${sb.gatewayUrl}${path}`, { ...init, headers: { ...auth(), 'Content-Type': 'application/json', ...init.headers } });
+const invoke = async (fn: string, body: string) => { const r = await fetch(`${sb.gatewayUrl}/function/${fn}`, { method: 'POST', body }); return { status: r.status, text: await r.text() }; };
+
+test('/system/* needs the sandbox credentials; /function and /healthz do not', async () => {
+  assert.equal((await fetch(`${sb.gatewayUrl}/system/functions`)).status, 401);
+  const wrong = await fetch(`${sb.gatewayUrl}/system/functions`, { headers: { Authorization: `Basic ${Buffer.from('admin:guess').toString('base64')}` } });
+  assert.equal(wrong.status, 401);
+  assert.equal((await fetch(`${sb.gatewayUrl}/healthz`)).status, 200);
+  const list = await api('/system/functions');
+  assert.equal(list.status, 200);
+  assert.deepEqual(await list.json(), []);
+});
+
+test('/system/info describes a swarm provider', async () => {
+  const info = await (await api('/system/info')).json();
+  assert.equal(info.provider.orchestration, 'swarm');
+  assert.ok(info.version.release);
+});
+
+test('POST /system/functions deploys; the function answers and is listed and described', async () => {
+  const res = await api('/system/functions', { method: 'POST', body: JSON.stringify({ service: 'echo', image, envVars: { greeting: 'hello' }, labels: { team: 'blue' }, annotations: { topic: 'lab3' } }) });
+  assert.equal(res.status, 202, await res.text());
+  assert.deepEqual(await invoke('echo', 'world'), { status: 200, text: 'hello world\n' });
+  const list = await (await api('/system/functions')).json();
+  assert.deepEqual(list.map((f: { name: string }) => f.name), ['echo']);
+  const fn = await (await api('/system/function/echo')).json();
+  assert.equal(fn.name, 'echo');
+  assert.equal(fn.image, image);
+  assert.equal(fn.replicas, 1);
+  assert.equal(fn.availableReplicas, 1);
+  assert.equal(fn.envProcess, '');
+  assert.deepEqual(fn.envVars, { greeting: 'hello' });
+  assert.deepEqual(fn.labels, { team: 'blue' });
+  assert.deepEqual(fn.annotations, { topic: 'lab3' });
+  assert.equal(fn.readOnlyRootFilesystem, true);
+});
+
+test('PUT updates the running function; the next call sees the change', async () => {
+  const res = await api('/system/functions', { method: 'PUT', body: JSON.stringify({ service: 'echo', image, envVars: { greeting: 'bonjour' } }) });
+  assert.equal(res.status, 202, await res.text());
+  assert.deepEqual(await invoke('echo', 'monde'), { status: 200, text: 'bonjour monde\n' });
+  const missing = await api('/system/functions', { method: 'PUT', body: JSON.stringify({ service: 'nope', image }) });
+  assert.equal(missing.status, 404);
+  assert.match(await missing.text(), /function "nope" not found/);
+});
+
+test('scale-function sets replicas and both replicas answer', async () => {
+  const res = await api('/system/scale-function/echo', { method: 'POST', body: JSON.stringify({ serviceName: 'echo', replicas: 2 }) });
+  assert.equal(res.status, 202, await res.text());
+  let fn: { availableReplicas: number; replicas: number } = { availableReplicas: 0, replicas: 0 };
+  for (let i = 0; i < 100 && fn.availableReplicas < 2; i++) {
+    fn = await (await api('/system/function/echo')).json();
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  assert.equal(fn.replicas, 2);
+  assert.equal(fn.availableReplicas, 2);
+  for (let i = 0; i < 4; i++) assert.equal((await invoke('echo', 'x')).status, 200);
+  const tooMany = await api('/system/scale-function/echo', { method: 'POST', body: JSON.stringify({ serviceName: 'echo', replicas: 50 }) });
+  assert.equal(tooMany.status, 429);
+  assert.match(await tooMany.text(), /At most 5 replicas/);
+});
+
+test('bad deployments are refused with the rule, and nothing is created', async () => {
+  const cases: [unknown, number, RegExp][] = [
+    [{ service: 'Bad_Name', image }, 400, /not a valid function name/],
+    [{ service: 'x' }, 400, /image/],
+    [{ service: 'other', image: ctx.images.gateway }, 400, /was not built in your sandbox/],
+    [{ service: 'other', image, labels: { 'io.faaslab.sandbox': 'someone-else' } }, 400, /reserved/],
+    [{ service: 'other', image, limits: { memory: '8G' } }, 400, /ceiling/],
+    [{ service: 'other', image, limits: { cpu: '0.5' } }, 400, /NanoCPUs/],
+  ];
+  for (const [body, status, message] of cases) {
+    const res = await api('/system/functions', { method: 'POST', body: JSON.stringify(body) });
+    assert.equal(res.status, status, JSON.stringify(body));
+    assert.match(await res.text(), message);
+  }
+  const notJson = await api('/system/functions', { method: 'POST', body: '{nope' });
+  assert.equal(notJson.status, 400);
+  const services = (await leftovers(ctx.prefix)).services;
+  assert.ok(!services.includes(names.functionService(ctx.prefix, sb.id, 'other')));
+});
+
+test('DELETE removes the function; it then answers 404 by name', async () => {
+  const res = await api('/system/functions', { method: 'DELETE', body: JSON.stringify({ functionName: 'echo' }) });
+  assert.equal(res.status, 202, await res.text());
+  assert.deepEqual(await (await api('/system/functions')).json(), []);
+  const get = await api('/system/function/echo');
+  assert.equal(get.status, 404);
+  assert.equal((await invoke('echo', 'x')).status, 404);
+  const again = await api('/system/functions', { method: 'DELETE', body: JSON.stringify({ functionName: 'echo' }) });
+  assert.equal(again.status, 404);
+});
