@@ -10,6 +10,7 @@ import { config } from './lib/config';
 import { appContext } from './lib/app-context';
 import { runningJobs } from './lib/jobs/jobs';
 import { handleProviderRequest, PROVIDER_PREFIX } from './lib/provider/api';
+import { handlePublicGateway, PUBLIC_GATEWAY_PREFIX } from './lib/sandbox/public-gateway';
 
 const dev = process.argv.includes('--dev');
 const cfg = config();
@@ -21,6 +22,8 @@ const ready = app.prepare();
 const server = http.createServer((req, res) => {
   // The sandbox gateways' provider API (token-authorised) is served beside the app.
   if (req.url?.startsWith(`${PROVIDER_PREFIX}/`) && handleProviderRequest(appContext(), req, res)) return;
+  // Each participant's gateway, for their own faas-cli: /gateway/<sandbox id>/…
+  if (req.url?.startsWith(PUBLIC_GATEWAY_PREFIX) && handlePublicGateway(appContext(), req, res)) return;
   ready.then(() => handle(req, res)).catch((err) => {
     console.error(err);
     if (!res.headersSent) res.writeHead(500).end('Internal error');

@@ -1,0 +1,56 @@
+import http, { type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AppContext } from '../app-context';
+import { names } from '../docker/names';
+import { listServiceTasks } from '../docker/services';
+
+/** Path under the web app's own port at which each sandbox's gateway is reachable from outside. */
+export const PUBLIC_GATEWAY_PREFIX = '/gateway/';
+const SID = /^[a-z0-9]{10}$/;
+const cache = new Map<string, { url: string; at: number }>();
+const agent = new http.Agent({ keepAlive: true });
+
+/** The participant-facing gateway URL (what OPENFAAS_URL is set to on a laptop). */
+export function publicGatewayUrl(origin: string, sid: string): string {
+  return `${origin.replace(/\/$/, '')}${PUBLIC_GATEWAY_PREFIX}${sid}`;
+}
+
+async function gatewayUrl(ctx: AppContext, sid: string): Promise<string | null> {
+  const hit = cache.get(sid);
+  if (hit && Date.now() - hit.at < 5000) return hit.url;
+  if (!ctx.q.sandbox(sid)) return null;
+  const tasks = await listServiceTasks(ctx.engine, names.gatewayService(ctx.cfg.FAASLAB_PREFIX, sid));
+  const port = tasks.find((t) => t.state === 'running' && t.desired === 'running')?.publishedPort;
+  if (!port) return null;
+  const url = `http://${ctx.cfg.FAASLAB_GATEWAY_HOST}:${port}`;
+  cache.set(sid, { url, at: Date.now() });
+  return url;
+}
+
+/**
+ * Relay /gateway/<sid>/<path> to that sandbox's gateway, streaming both ways, so a
+ * participant's own faas-cli (OPENFAAS_URL=http://<host>:3000/gateway/<sid>) works against
+ * their stack. The gateway itself enforces basic auth on /system/*, as OpenFaaS does.
+ * Returns false for paths it does not own.
+ */
+export function handlePublicGateway(ctx: AppContext, req: IncomingMessage, res: ServerResponse): boolean {
+  const url = req.url ?? '';
+  if (!url.startsWith(PUBLIC_GATEWAY_PREFIX)) return false;
+  const rest = url.slice(PUBLIC_GATEWAY_PREFIX.length);
+  const slash = rest.search(/[/?]/);
+  const sid = slash < 0 ? rest : rest.slice(0, slash);
+  const path = slash < 0 ? '/' : rest[slash] === '?' ? `/${rest.slice(slash)}` : rest.slice(slash);
+  const fail = (status: number, text: string) => { if (!res.headersSent) res.writeHead(status, { 'Content-Type': 'text/plain' }); res.end(text); };
+  if (!SID.test(sid) || path.startsWith('/system/faaslab/')) { fail(404, 'No such sandbox gateway.\n'); return true; }
+  gatewayUrl(ctx, sid).then((base) => {
+    if (!base) return fail(503, `The gateway of sandbox ${sid} is not running; open the workshop page to start it.\n`);
+    const headers = { ...req.headers };
+    delete headers.host;
+    const up = http.request(`${base}${path}`, { method: req.method, headers, agent }, (r) => {
+      res.writeHead(r.statusCode ?? 502, r.headers);
+      r.pipe(res);
+    });
+    up.on('error', (err) => { cache.delete(sid); fail(502, `Gateway unavailable: ${err.message}\n`); });
+    req.pipe(up);
+  }, (err) => fail(500, `${(err as Error).message}\n`));
+  return true;
+}
