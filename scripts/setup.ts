@@ -6,6 +6,7 @@
 import { config } from '../lib/config';
 import { docker } from '../lib/docker/client';
 import { ensureSwarm } from '../lib/docker/swarm';
+import { ensureWheelhouse } from '../lib/pkgindex/wheels';
 import { ensurePlatformImages } from '../lib/platform/ensure-images';
 
 const say = (line: string) => console.log(`[setup] ${line}`);
@@ -17,6 +18,8 @@ async function main() {
   const swarm = await ensureSwarm(engine);
   say(swarm === 'initialised' ? 'Swarm: initialised a single-node swarm' : 'Swarm: active');
   await ensurePlatformImages(engine, cfg.root, cfg.dataDir, say);
+  const index = await ensureWheelhouse(cfg.dataDir, say);
+  say(`package index: ${index.files.length} wheels (requests and its dependencies, from Debian's packages)`);
   say(`ready in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 }
 

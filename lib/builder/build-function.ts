@@ -5,7 +5,8 @@ import { names } from '../docker/names';
 import { AppError } from '../errors';
 import type { ImageManifest } from '../platform/manifest';
 import { explainBuildFailure } from './build-errors';
-import { functionContext } from './context';
+import { buildContext } from './context';
+import { explainDependencyFailure, packageDependencies } from './dependencies';
 import { checkPythonSyntax } from './preflight';
 import { templateDir } from './templates';
 
@@ -17,6 +18,8 @@ export type FunctionBuildRequest = {
   lang: string;
   handlerDir: string;
   images: ImageManifest;
+  /** The workshop's package indexes, offered to templates as PIP_INDEX_URL / NPM_REGISTRY. */
+  packageIndex?: { pip?: string; npm?: string };
 };
 
 /**
@@ -26,17 +29,35 @@ export type FunctionBuildRequest = {
  * Python handlers are syntax-checked first, so a typo costs ~30 ms, not a build.
  */
 export async function buildFunction(engine: Docker, req: FunctionBuildRequest, onLine: (line: string) => void): Promise<{ image: string }> {
-  const files = functionContext(templateDir(req.root, req.lang), req.handlerDir);
+  const files = buildContext(req.lang, templateDir(req.root, req.lang), req.handlerDir);
   if (req.lang.startsWith('python')) await checkPythonSyntax(req.handlerDir);
+  const pkg = req.lang.startsWith('node') ? files.get('function/package.json') : undefined;
+  if (pkg) packageDependencies(pkg.content.toString(), 'package.json');
   const image = `${names.functionImage(req.instance, req.sandboxId, req.fn)}:${Date.now().toString(36)}`;
   const labels = ownedLabels(req.instance, 'function-image', { [LABEL.sandbox]: req.sandboxId, [LABEL.fn]: req.fn });
   const result = await buildFromFiles(engine, files, {
     tag: image,
     labels,
-    buildargs: declaredArgs(files, { BASE_IMAGE: req.images.base, PYTHON_IMAGE: req.images.python, WATCHDOG_IMAGE: req.images.watchdog, NODE_IMAGE: req.images.node }),
+    buildargs: declaredArgs(files, {
+      BASE_IMAGE: req.images.base, PYTHON_IMAGE: req.images.python, WATCHDOG_IMAGE: req.images.watchdog, NODE_IMAGE: req.images.node,
+      ...(req.packageIndex?.pip ? { PIP_INDEX_URL: req.packageIndex.pip } : {}),
+      ...(req.packageIndex?.npm ? { NPM_REGISTRY: req.packageIndex.npm } : {}),
+    }),
   }, onLine);
   if (!result.ok) {
     const failure = explainBuildFailure(result.error, result.log);
+    const deps = failure.step && /install-(requirements|dependencies)/.test(failure.step) ? explainDependencyFailure(result.log) : null;
+    if (deps) {
+      const file = deps.tool === 'pip' ? 'requirements.txt' : 'package.json';
+      throw new AppError('build_failed', `Could not install the packages in ${file}: ${deps.message}`, {
+        hint: deps.noIndex
+          ? `This platform has no package index configured, so ${file} cannot list packages yet; ask your instructor.`
+          : deps.packageName
+            ? `"${deps.packageName}" is not in the workshop's package index: check its spelling in ${file}, or ask your instructor to add it.`
+            : `Check ${file}; the build output above shows ${deps.tool}'s full report.`,
+        detail: { ...failure, file, package: deps.packageName },
+      });
+    }
     throw new AppError('build_failed', failure.message, { hint: 'Read the build output above; the previous version keeps serving.', detail: failure });
   }
   return { image };

@@ -24,6 +24,10 @@ export async function removeStalePlatformImages(engine: Docker, manifest: ImageM
       if (!current.has(tag) && repos.has(tag.split(':')[0])) await tryRemove(tag);
     }
   }
-  for (const img of await engine.listImages({ filters: { label: [`${LABEL.managed}=true`], dangling: ['true'] } })) await tryRemove(img.Id);
+  // Only the platform's own leftovers: images built FROM ours inherit our labels, and a
+  // participant's multi-stage build may have a dangling stage in use at this very moment.
+  for (const component of ['platform-image', 'build-stage', 'base']) {
+    for (const img of await engine.listImages({ filters: { label: [`${LABEL.managed}=true`, `${LABEL.component}=${component}`], dangling: ['true'] } })) await tryRemove(img.Id);
+  }
   return removed;
 }

@@ -4,6 +4,7 @@ import { validateFunctionName } from '../docker/names';
 import { toErrorView } from '../errors';
 import { invokeFunction } from '../faas/invoke';
 import { pushRoute } from '../faas/routes';
+import { buildPackageIndexUrl } from '../pkgindex/for-builds';
 import type { Job } from '../jobs/jobs';
 import { deployFunction } from '../provider/deploy';
 import { ensureSandbox } from '../sandbox/provision';
@@ -33,7 +34,7 @@ export async function runFunction(ctx: AppContext, job: Job, req: RunRequest): P
       job.emit({ type: 'stage', stage: 'build', at: Date.now() });
       const { image } = await buildFunction(ctx.engine, {
         root: ctx.cfg.root, instance: sandbox.instance, sandboxId: sandbox.id, fn, lang: req.lang,
-        handlerDir: ws.dir(fn), images: ctx.images,
+        handlerDir: ws.dir(fn), images: ctx.images, packageIndex: { pip: await buildPackageIndexUrl(ctx.cfg) },
       }, (line) => job.emit({ type: 'log', line }));
       lap('build');
       job.emit({ type: 'stage', stage: 'deploy', at: Date.now() });

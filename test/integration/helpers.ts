@@ -8,6 +8,7 @@ import { openDb } from '../../lib/db/open';
 import { queries } from '../../lib/db/queries';
 import { docker } from '../../lib/docker/client';
 import { ownedFilter } from '../../lib/docker/labels';
+import { ensureWheelhouse } from '../../lib/pkgindex/wheels';
 import { ensurePlatformImages } from '../../lib/platform/ensure-images';
 import { newParticipantId } from '../../lib/session/participant';
 import { startProviderServer } from './provider-server';
@@ -25,6 +26,7 @@ export async function testContext(): Promise<AppContext & { prefix: string; clos
   const cfg = config({ ...process.env, PORT: String(provider.port), FAASLAB_PREFIX: prefix, FAASLAB_DATA_DIR: dataDir });
   const engine = docker();
   const images = await ensurePlatformImages(engine, cfg.root, dataDir, () => {});
+  await ensureWheelhouse(dataDir);
   ctx = { cfg, engine, q: queries(openDb(dataDir)), images };
   return { ...ctx, prefix, close: provider.close };
 }

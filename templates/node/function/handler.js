@@ -1,0 +1,5 @@
+'use strict'
+
+module.exports = async (context, callback) => {
+    return {status: "done"}
+}
