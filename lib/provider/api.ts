@@ -5,6 +5,7 @@ import { AppError, toErrorView } from '../errors';
 import { deployFunction } from './deploy';
 import { toDeployment, type Owner } from './deployment';
 import { assertFunctionExists, getFunction, listFunctions, scaleFunction } from './functions';
+import { parseLogQuery, streamFunctionLogs } from './logs';
 import { removeFunction } from './remove';
 import { deleteSchema, scaleSchema } from './schema';
 
@@ -26,11 +27,24 @@ type Reply = { status: number; json?: unknown; text?: string; headers?: Record<s
 export function handleProviderRequest(ctx: AppContext, req: IncomingMessage, res: ServerResponse): boolean {
   const url = new URL(req.url ?? '/', 'http://provider');
   if (!url.pathname.startsWith(`${PROVIDER_PREFIX}/`)) return false;
-  route(ctx, req, url.pathname.slice(PROVIDER_PREFIX.length))
-    .catch((err): Reply => {
-      const e = toErrorView(err);
-      return { status: err instanceof AppError ? err.status : 500, text: `${e.message}${e.hint ? `\n${e.hint}` : ''}\n` };
-    })
+  const path = url.pathname.slice(PROVIDER_PREFIX.length);
+  const errorReply = (err: unknown): Reply => {
+    const e = toErrorView(err);
+    return { status: err instanceof AppError ? err.status : 500, text: `${e.message}${e.hint ? `\n${e.hint}` : ''}\n` };
+  };
+  if (path === '/system/logs' && req.method === 'GET') {
+    // Streamed (ndjson, possibly following), so not through route()'s buffered replies.
+    Promise.resolve()
+      .then(() => streamFunctionLogs(ctx.engine, authenticate(ctx, req), parseLogQuery(url.searchParams), res))
+      .catch((err) => {
+        if (res.headersSent) return void res.end();
+        const r = errorReply(err);
+        res.writeHead(r.status, { 'Content-Type': 'text/plain; charset=utf-8' }).end(r.text);
+      });
+    return true;
+  }
+  route(ctx, req, path)
+    .catch(errorReply)
     .then((r) => {
       const body = r.json !== undefined ? JSON.stringify(r.json) : r.text ?? '';
       res.writeHead(r.status, { 'Content-Type': r.json !== undefined ? 'application/json' : 'text/plain; charset=utf-8', ...r.headers });

@@ -6,6 +6,7 @@ import { readCredentials } from './auth';
 import { routesHandler } from './platform-api';
 import { providerBaseUrl } from './provider';
 import { Balancer } from './resolve';
+import { GatewayMetrics } from './metrics';
 import { Routes } from './routes';
 import { handleSystem } from './system';
 
@@ -15,6 +16,7 @@ import { handleSystem } from './system';
  */
 const cfg = readConfig();
 const routes = new Routes();
+const metrics = new GatewayMetrics();
 const balancer = new Balancer(routes);
 const system = {
   creds: readCredentials(process.env.secret_mount_path ?? '/run/secrets'),
@@ -22,13 +24,18 @@ const system = {
   token: cfg.platformToken,
   routes,
   timeoutMs: 90_000,
+  metrics,
 };
 
 const server = http.createServer((req, res) => {
   const url = req.url ?? '/';
   const fn = parseFunctionPath(url);
   const handle = async () => {
-    if (fn) return proxyToFunction(req, res, fn, cfg, balancer);
+    if (fn) return proxyToFunction(req, res, fn, cfg, balancer, metrics);
+    if (url === '/metrics' && req.method === 'GET') {
+      res.writeHead(200, { 'Content-Type': metrics.registry.contentType });
+      return void res.end(await metrics.registry.metrics());
+    }
     if (url === '/healthz' && (req.method === 'GET' || req.method === 'HEAD')) return sendText(res, 200, 'OK');
     const route = /^\/system\/faaslab\/routes\/([^/?]+)$/.exec(url);
     if (route) return routesHandler(req, res, route[1], cfg.platformToken, routes);

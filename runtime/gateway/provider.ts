@@ -36,7 +36,10 @@ const ROUTES_HEADER = 'x-faaslab-routes';
  * Forward a /system/* call to the provider with the sandbox token, and relay its answer. When
  * a deployment answers with where the new version runs, route there at once (see routes.ts).
  */
-export async function forwardToProvider(base: string, token: string, routes: Routes, req: IncomingMessage, res: ServerResponse, timeoutMs: number): Promise<void> {
+/** Rewrites a successful JSON answer before it reaches the client (e.g. to add invocation counts). */
+export type Transform = (json: unknown) => Promise<unknown>;
+
+export async function forwardToProvider(base: string, token: string, routes: Routes, req: IncomingMessage, res: ServerResponse, timeoutMs: number, transform?: Transform): Promise<void> {
   // Buffered with a Content-Length: Node sends no chunked framing for DELETE bodies, and
   // OpenFaaS's DELETE /system/functions carries one.
   let body: Buffer;
@@ -60,6 +63,19 @@ export async function forwardToProvider(base: string, token: string, routes: Rou
       if (m) routes.set(m[1], m[2] ? m[2].split(',') : [], 10_000);
       const headers = { ...r.headers };
       delete headers[ROUTES_HEADER];
+      if (transform && r.statusCode === 200 && String(r.headers['content-type']).startsWith('application/json')) {
+        readBody(r, 16 * 1024 * 1024)
+          .then((raw) => transform(JSON.parse(raw.toString('utf8'))))
+          .then((json) => {
+            const text = JSON.stringify(json);
+            delete headers['content-length'];
+            delete headers['transfer-encoding'];
+            res.writeHead(200, { ...headers, 'content-length': Buffer.byteLength(text) }).end(text);
+          })
+          .catch((err) => sendText(res, 502, `Bad answer from the provider: ${(err as Error).message}\n`))
+          .finally(resolve);
+        return;
+      }
       res.writeHead(r.statusCode ?? 502, headers);
       r.pipe(res);
       r.on('end', resolve);

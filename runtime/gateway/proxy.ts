@@ -2,6 +2,7 @@ import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import { randomUUID } from 'node:crypto';
 import type { GatewayConfig } from './config';
 import { readBody, BodyTooLarge } from './body';
+import type { GatewayMetrics } from './metrics';
 import type { Balancer } from './resolve';
 import { FUNCTION_NAME_RULE, isValidFunctionName } from './names';
 
@@ -50,10 +51,13 @@ export async function proxyToFunction(
   target: { name: string; rest: string },
   cfg: GatewayConfig,
   balancer: Balancer,
+  metrics?: GatewayMetrics,
 ): Promise<void> {
   if (!isValidFunctionName(target.name)) {
     return sendText(res, 400, `Invalid function name "${target.name}": use ${FUNCTION_NAME_RULE}.\n`);
   }
+  const counted = (status: number) => metrics?.observe(target.name, status, Number(process.hrtime.bigint() - start) / 1e9);
+  const start = process.hrtime.bigint();
   let body: Buffer;
   try {
     body = await readBody(req, cfg.maxBodyBytes);
@@ -62,7 +66,7 @@ export async function proxyToFunction(
     throw err;
   }
   const callId = (req.headers['x-call-id'] as string | undefined) ?? randomUUID();
-  const start = process.hrtime.bigint();
+  metrics?.started.inc({ function_name: target.name });
   const extra = {
     'x-call-id': callId,
     'x-start-time': String(BigInt(Date.now()) * 1_000_000n),
@@ -80,12 +84,13 @@ export async function proxyToFunction(
         for (const h of HOP_BY_HOP) delete headers[h];
         if (!headers['x-duration-seconds']) headers['x-duration-seconds'] = (Number(process.hrtime.bigint() - start) / 1e9).toFixed(6);
         res.writeHead(up.status, headers);
+        res.on('finish', () => counted(up.status));
         up.body.pipe(res);
         return;
       } catch (err) {
         const code = (err as NodeJS.ErrnoException).code ?? '';
-        if (code === 'ETIMEDOUT') return sendText(res, 504, `Function "${target.name}" did not answer within ${cfg.upstreamTimeoutMs} ms.\n`);
-        if (!RETRYABLE.has(code)) return sendText(res, 502, `Function "${target.name}" failed: ${(err as Error).message}\n`);
+        if (code === 'ETIMEDOUT') { counted(504); return sendText(res, 504, `Function "${target.name}" did not answer within ${cfg.upstreamTimeoutMs} ms.\n`); }
+        if (!RETRYABLE.has(code)) { counted(502); return sendText(res, 502, `Function "${target.name}" failed: ${(err as Error).message}\n`); }
         lastError = code;
       }
     }
@@ -93,5 +98,6 @@ export async function proxyToFunction(
     await sleep(50);
   }
   if (lastError === 'not found') return sendText(res, 404, `Function "${target.name}" not found.\n`);
+  counted(502);
   return sendText(res, 502, `Function "${target.name}" is not ready (${lastError}) after ${cfg.startWaitMs} ms; try again shortly.\n`);
 }

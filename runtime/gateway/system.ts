@@ -1,12 +1,13 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { isAuthorised, type Credentials } from './auth';
-import { forwardToProvider } from './provider';
+import type { GatewayMetrics } from './metrics';
+import { forwardToProvider, type Transform } from './provider';
 import { sendText } from './proxy';
 import type { Routes } from './routes';
 
 export const VERSION = { release: '0.1.0', sha: 'faaslab', commit_message: 'FaaS Lab gateway' };
 
-export type SystemDeps = { creds: Credentials; providerUrl: string; token: string; routes: Routes; timeoutMs: number };
+export type SystemDeps = { creds: Credentials; providerUrl: string; token: string; routes: Routes; timeoutMs: number; metrics: GatewayMetrics };
 
 function sendJson(res: ServerResponse, status: number, body: unknown): void {
   const text = JSON.stringify(body);
@@ -30,5 +31,12 @@ export async function handleSystem(req: IncomingMessage, res: ServerResponse, de
   }
   if (path === '/system/namespaces' && req.method === 'GET') return sendJson(res, 200, []);
   if (!/^\/system\/[a-z-]+(\/[A-Za-z0-9._-]+)?$/.test(path)) return sendText(res, 404, `No route for ${req.method} ${path}\n`);
-  return forwardToProvider(deps.providerUrl, deps.token, deps.routes, req, res, deps.timeoutMs);
+  // Invocation counts live here, in the gateway's metrics: add them to the provider's answers.
+  const withCount = async (f: { name?: string; invocationCount?: number }) => ({ ...f, invocationCount: await deps.metrics.invocationCount(String(f.name)) });
+  const transform: Transform | undefined = req.method !== 'GET' ? undefined
+    : path === '/system/functions' ? async (json) => Promise.all((json as { name?: string }[]).map(withCount))
+    : path.startsWith('/system/function/') ? async (json) => withCount(json as { name?: string })
+    : undefined;
+  // Log streams may follow for as long as the client likes; other calls are bounded.
+  return forwardToProvider(deps.providerUrl, deps.token, deps.routes, req, res, path === '/system/logs' ? 0 : deps.timeoutMs, transform);
 }

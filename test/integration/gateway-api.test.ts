@@ -75,6 +75,38 @@ test('PUT updates the running function; the next call sees the change', async ()
   assert.match(await missing.text(), /function "nope" not found/);
 });
 
+test('/system/logs streams the watchdog lines Lab 3 points at, and write_debug adds the output', async () => {
+  const res = await api('/system/functions', { method: 'PUT', body: JSON.stringify({ service: 'echo', image, envVars: { greeting: 'debug', write_debug: 'true' } }) });
+  assert.equal(res.status, 202, await res.text());
+  assert.equal((await invoke('echo', 'me')).text, 'debug me\n');
+  let lines: { name: string; instance: string; timestamp: string; text: string }[] = [];
+  for (let i = 0; i < 50 && !lines.some((l) => l.text.includes('debug me')); i++) {
+    const logs = await api('/system/logs?name=echo&tail=50&follow=false');
+    assert.equal(logs.status, 200);
+    assert.match(logs.headers.get('content-type') ?? '', /application\/x-ndjson/);
+    lines = (await logs.text()).trim().split('\n').filter(Boolean).map((l) => JSON.parse(l));
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  const texts = lines.map((l) => l.text).join('\n');
+  assert.match(texts, /Forking fprocess\./);
+  assert.match(texts, /debug me/);
+  assert.ok(lines.every((l) => l.name === 'echo' && l.instance && !Number.isNaN(Date.parse(l.timestamp))));
+  const missing = await api('/system/logs?name=nope');
+  assert.equal(missing.status, 404);
+  assert.match(await missing.text(), /function "nope" not found/);
+});
+
+test('/metrics counts invocations with OpenFaaS names, and the function list shows the count', async () => {
+  for (let i = 0; i < 3; i++) assert.equal((await invoke('echo', String(i))).status, 200);
+  const metrics = await (await fetch(`${sb.gatewayUrl}/metrics`)).text();
+  const m = /gateway_function_invocation_total\{function_name="echo",code="200"\} (\d+)/.exec(metrics);
+  assert.ok(m && Number(m[1]) >= 3, metrics.slice(0, 500));
+  assert.match(metrics, /gateway_functions_seconds_bucket\{le="[^"]+",function_name="echo",code="200"\}/);
+  const list = await (await api('/system/functions')).json();
+  assert.equal(list[0].invocationCount, Number(m![1]));
+  assert.equal((await (await api('/system/function/echo')).json()).invocationCount, Number(m![1]));
+});
+
 test('scale-function sets replicas and both replicas answer', async () => {
   const res = await api('/system/scale-function/echo', { method: 'POST', body: JSON.stringify({ serviceName: 'echo', replicas: 2 }) });
   assert.equal(res.status, 202, await res.text());
