@@ -19,6 +19,8 @@ const configSchema = z.object({
     .describe('Address at which the web app reaches gateways\' published ports'),
   FAASLAB_PKGINDEX_PORT: z.coerce.number().int().min(0).max(65535).default(47001)
     .describe('Port of the offline package index (on the Docker bridge address); fixed so build caches survive restarts, 0 = any'),
+  FAASLAB_BUILD_CONCURRENCY: z.coerce.number().int().min(1).max(32).default(2)
+    .describe('Function builds running at once across the platform; more wait in a queue'),
   FAASLAB_BUILD_TIMEOUT_MS: z.coerce.number().int().positive().default(300_000),
   FAASLAB_DEPLOY_TIMEOUT_MS: z.coerce.number().int().positive().default(60_000),
 });

@@ -1,5 +1,6 @@
 import type { AppContext } from '../app-context';
 import { buildFunction } from '../builder/build-function';
+import { buildQueue } from '../builder/queue';
 import { validateFunctionName } from '../docker/names';
 import { toErrorView } from '../errors';
 import { invokeFunction } from '../faas/invoke';
@@ -32,10 +33,13 @@ export async function runFunction(ctx: AppContext, job: Job, req: RunRequest): P
     // One build/deploy per function at a time: a second click waits for the first.
     await serialised(`deploy:${sandbox.id}:${fn}`, async () => {
       job.emit({ type: 'stage', stage: 'build', at: Date.now() });
-      const { image } = await buildFunction(ctx.engine, {
+      const packageIndex = { pip: await buildPackageIndexUrl(ctx.cfg) };
+      const build = () => buildFunction(ctx.engine, {
         root: ctx.cfg.root, instance: sandbox.instance, sandboxId: sandbox.id, fn, lang: req.lang,
-        handlerDir: ws.dir(fn), images: ctx.images, packageIndex: { pip: await buildPackageIndexUrl(ctx.cfg) },
+        handlerDir: ws.dir(fn), images: ctx.images, packageIndex,
       }, (line) => job.emit({ type: 'log', line }));
+      const { image } = await buildQueue(ctx.cfg.FAASLAB_BUILD_CONCURRENCY).run(build, (n) =>
+        job.emit({ type: 'log', line: `Waiting for a free builder: number ${n} in the queue…` }));
       lap('build');
       job.emit({ type: 'stage', stage: 'deploy', at: Date.now() });
       const target = { instance: sandbox.instance, sandboxId: sandbox.id, networkId: sandbox.networkId, endpointMode: ctx.cfg.FAASLAB_ENDPOINT_MODE };
