@@ -3,6 +3,7 @@ export type ErrorCode =
   | 'invalid'
   | 'unauthorized'
   | 'not_found'
+  | 'not_allowed'
   | 'conflict'
   | 'quota'
   | 'build_failed'
@@ -16,6 +17,7 @@ const statusByCode: Record<ErrorCode, number> = {
   invalid: 400,
   unauthorized: 401,
   not_found: 404,
+  not_allowed: 405,
   conflict: 409,
   quota: 429,
   build_failed: 422,

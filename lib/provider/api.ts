@@ -7,7 +7,8 @@ import { toDeployment, type Owner } from './deployment';
 import { assertFunctionExists, getFunction, listFunctions, scaleFunction } from './functions';
 import { parseLogQuery, streamFunctionLogs } from './logs';
 import { removeFunction } from './remove';
-import { deleteSchema, scaleSchema } from './schema';
+import { deleteSchema, scaleSchema, secretSchema } from './schema';
+import { createSecret, listSecrets, removeSecret, validateSecretName } from './secrets';
 
 export const PROVIDER_PREFIX = '/_provider';
 const MAX_BODY = 256 * 1024;
@@ -74,6 +75,22 @@ async function route(ctx: AppContext, req: IncomingMessage, path: string): Promi
       await assertFunctionExists(engine, owner, parsed.data.functionName);
       await removeFunction(engine, owner.instance, owner.sandboxId, parsed.data.functionName);
       return { status: 202, headers: { [ROUTES_HEADER]: `${parsed.data.functionName}=` } };
+    }
+  }
+  if (path === '/system/secrets') {
+    if (method === 'GET') return { status: 200, json: await listSecrets(engine, owner) };
+    if (method === 'PUT') throw new AppError('not_allowed', 'Swarm secrets cannot be changed.', { hint: 'Remove the secret (after the functions using it) and create it again.' });
+    const body = await readJson(req);
+    if (method === 'POST') {
+      const parsed = secretSchema.safeParse(body);
+      if (!parsed.success) throw new AppError('invalid', `Invalid secret: ${parsed.error.issues.map((i) => i.message).join('; ')}`);
+      const value = parsed.data.rawValue !== undefined ? Buffer.from(parsed.data.rawValue, 'base64') : Buffer.from(parsed.data.value ?? '');
+      await createSecret(engine, owner, validateSecretName(parsed.data.name, owner), value);
+      return { status: 201 };
+    }
+    if (method === 'DELETE') {
+      await removeSecret(engine, owner, validateSecretName((body as { name?: unknown } | null)?.name, owner));
+      return { status: 200 };
     }
   }
   const fn = /^\/system\/function\/([^/]+)$/.exec(path);

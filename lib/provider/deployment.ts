@@ -4,6 +4,7 @@ import { names, validateFunctionName } from '../docker/names';
 import { orNull } from '../docker/not-found';
 import { AppError } from '../errors';
 import { functionDeploymentSchema } from './schema';
+import { secretMounts } from './secrets';
 import { MAX_LIMITS, type FunctionDeployment } from './spec';
 import { memoryBytes } from './units';
 
@@ -46,6 +47,7 @@ export async function toDeployment(engine: Docker, owner: Owner, body: unknown):
     limits: resources(r.limits, 'limits'),
     requests: resources(r.requests, 'requests'),
     replicas: scaleMin,
+    secretMounts: await secretMounts(engine, owner, r.secrets ?? []),
   };
 }
 

@@ -35,6 +35,13 @@ export const scaleSchema = z.object({
   namespace: z.string().optional(),
 });
 
+export const secretSchema = z.object({
+  name: z.string().min(1, 'name is required'),
+  value: z.string().optional(),
+  rawValue: z.string().optional().describe('base64'),
+  namespace: z.string().optional(),
+}).refine((s) => s.value !== undefined || s.rawValue !== undefined, 'value or rawValue is required');
+
 export const deleteSchema = z.object({ functionName: z.string().min(1, 'functionName is required'), namespace: z.string().optional() });
 
 /** OpenFaaS's FunctionStatus (GET /system/functions, /system/function/{name}). */
@@ -52,6 +59,7 @@ export type FunctionStatus = {
   limits?: { memory?: string; cpu?: string };
   requests?: { memory?: string; cpu?: string };
   readOnlyRootFilesystem: boolean;
+  secrets: string[];
   namespace: string;
   createdAt?: string;
 };

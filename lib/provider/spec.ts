@@ -16,6 +16,8 @@ export type FunctionDeployment = {
   limits?: { memoryBytes?: number; nanoCpus?: number };
   requests?: { memoryBytes?: number; nanoCpus?: number };
   replicas?: number;
+  /** Swarm secret mounts (see secrets.ts secretMounts). */
+  secretMounts?: Record<string, unknown>[];
 };
 
 /** Labels holding OpenFaaS annotations on Swarm (faas-swarm's convention). */
@@ -57,6 +59,7 @@ export function functionServiceSpec(t: SandboxTarget, d: FunctionDeployment): Re
         Mounts: [{ Type: 'tmpfs', Target: '/tmp', TmpfsOptions: { SizeBytes: 64 * 1024 * 1024 } }],
         CapabilityDrop: ['ALL'],
         StopGracePeriod: 2_000_000_000,
+        ...(d.secretMounts?.length ? { Secrets: d.secretMounts } : {}),
       },
       Resources: {
         Limits: {

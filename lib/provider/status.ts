@@ -41,6 +41,7 @@ export function toFunctionStatus(service: any, tasks: TaskView[]): FunctionStatu
     limits: resources(lim),
     requests: resources(res),
     readOnlyRootFilesystem: Boolean(cs.ReadOnly),
+    secrets: ((cs.Secrets ?? []) as { File?: { Name?: string } }[]).map((x) => String(x.File?.Name ?? '').split('/').pop() ?? '').filter(Boolean),
     namespace: '',
     createdAt: service.CreatedAt,
   };

@@ -143,6 +143,34 @@ test('bad deployments are refused with the rule, and nothing is created', async 
   assert.ok(!services.includes(names.functionService(ctx.prefix, sb.id, 'other')));
 });
 
+test('secrets: created through /system/secrets, never listed with their value, mounted where OpenFaaS mounts them', async () => {
+  const ws = participantWorkspace(ctx.cfg.dataDir, pid);
+  ws.write('reader/handler.py', 'def handle(req):\n    return open("/var/openfaas/secrets/api-key").read()\n');
+  const built = await buildFunction(ctx.engine, { root: ctx.cfg.root, instance: ctx.prefix, sandboxId: sb.id, fn: 'reader', lang: 'python3', handlerDir: ws.dir('reader'), images: ctx.images }, () => {});
+  assert.equal((await api('/system/secrets', { method: 'POST', body: JSON.stringify({ name: 'api-key', value: 's3cr3t' }) })).status, 201);
+  const dup = await api('/system/secrets', { method: 'POST', body: JSON.stringify({ name: 'api-key', value: 'x' }) });
+  assert.equal(dup.status, 409);
+  assert.match(await dup.text(), /already exists/);
+  assert.deepEqual(await (await api('/system/secrets')).json(), [{ name: 'api-key' }]);
+  const bad = await api('/system/secrets', { method: 'POST', body: JSON.stringify({ name: '../etc', value: 'x' }) });
+  assert.equal(bad.status, 400);
+  assert.equal((await api('/system/secrets', { method: 'PUT', body: JSON.stringify({ name: 'api-key', value: 'y' }) })).status, 405);
+
+  const missing = await api('/system/functions', { method: 'POST', body: JSON.stringify({ service: 'reader', image: built.image, secrets: ['nope'] }) });
+  assert.equal(missing.status, 400);
+  assert.match(await missing.text(), /secret "nope" not found/);
+  const res = await api('/system/functions', { method: 'POST', body: JSON.stringify({ service: 'reader', image: built.image, secrets: ['api-key'] }) });
+  assert.equal(res.status, 202, await res.text());
+  assert.deepEqual(await invoke('reader', ''), { status: 200, text: 's3cr3t\n' });
+  assert.deepEqual((await (await api('/system/function/reader')).json()).secrets, ['api-key']);
+
+  const inUse = await api('/system/secrets', { method: 'DELETE', body: JSON.stringify({ name: 'api-key' }) });
+  assert.equal(inUse.status, 409);
+  assert.equal((await api('/system/functions', { method: 'DELETE', body: JSON.stringify({ functionName: 'reader' }) })).status, 202);
+  assert.equal((await api('/system/secrets', { method: 'DELETE', body: JSON.stringify({ name: 'api-key' }) })).status, 200);
+  assert.deepEqual(await (await api('/system/secrets')).json(), []);
+});
+
 test('DELETE removes the function; it then answers 404 by name', async () => {
   const res = await api('/system/functions', { method: 'DELETE', body: JSON.stringify({ functionName: 'echo' }) });
   assert.equal(res.status, 202, await res.text());
