@@ -10,6 +10,7 @@ import { config } from './lib/config';
 import { appContext } from './lib/app-context';
 import { runningJobs } from './lib/jobs/jobs';
 import { handleProviderRequest, PROVIDER_PREFIX } from './lib/provider/api';
+import { scaleIdleFunctions } from './lib/sandbox/idle-scaler';
 import { handlePublicGateway, PUBLIC_GATEWAY_PREFIX } from './lib/sandbox/public-gateway';
 
 const dev = process.argv.includes('--dev');
@@ -39,6 +40,14 @@ server.on('error', (err: NodeJS.ErrnoException) => {
   }
   process.exit(1);
 });
+
+// Scale idle functions to zero (the next call wakes them through the gateway).
+if (cfg.FAASLAB_SCALE_TO_ZERO_SECONDS > 0) {
+  const idleMs = cfg.FAASLAB_SCALE_TO_ZERO_SECONDS * 1000;
+  setInterval(() => {
+    scaleIdleFunctions(appContext(), idleMs).catch((err) => console.error(`[faaslab] idle scaler: ${(err as Error).message}`));
+  }, Math.min(30_000, Math.max(1000, idleMs / 3))).unref();
+}
 
 server.listen(cfg.PORT, cfg.HOST, () => {
   ready.then(() => console.log(`[faaslab] ready on http://localhost:${cfg.PORT} (${dev ? 'development' : 'production'})`));

@@ -21,6 +21,8 @@ const configSchema = z.object({
     .describe('Port of the offline package index (on the Docker bridge address); fixed so build caches survive restarts, 0 = any'),
   FAASLAB_BUILD_CONCURRENCY: z.coerce.number().int().min(1).max(32).default(2)
     .describe('Function builds running at once across the platform; more wait in a queue'),
+  FAASLAB_SCALE_TO_ZERO_SECONDS: z.coerce.number().int().min(0).default(900)
+    .describe('Scale a function to 0 replicas after this many idle seconds (0 = never); the next call wakes it'),
   FAASLAB_BUILD_TIMEOUT_MS: z.coerce.number().int().positive().default(300_000),
   FAASLAB_DEPLOY_TIMEOUT_MS: z.coerce.number().int().positive().default(60_000),
 });

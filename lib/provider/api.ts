@@ -4,7 +4,7 @@ import { names } from '../docker/names';
 import { AppError, toErrorView } from '../errors';
 import { deployFunction } from './deploy';
 import { toDeployment, type Owner } from './deployment';
-import { assertFunctionExists, getFunction, listFunctions, scaleFunction } from './functions';
+import { assertFunctionExists, getFunction, listFunctions, scaleFunction, wakeFunction } from './functions';
 import { parseLogQuery, streamFunctionLogs } from './logs';
 import { removeFunction } from './remove';
 import { deleteSchema, scaleSchema, secretSchema } from './schema';
@@ -92,6 +92,13 @@ async function route(ctx: AppContext, req: IncomingMessage, path: string): Promi
       await removeSecret(engine, owner, validateSecretName((body as { name?: unknown } | null)?.name, owner));
       return { status: 200 };
     }
+  }
+  const wake = /^\/system\/faaslab\/wake\/([^/]+)$/.exec(path);
+  if (wake && method === 'POST') {
+    const name = decodeURIComponent(wake[1]);
+    const network = await engine.getNetwork(names.sandboxNetwork(owner.instance, owner.sandboxId)).inspect();
+    const addresses = await wakeFunction(engine, owner, name, network.Id as string, ctx.cfg.FAASLAB_DEPLOY_TIMEOUT_MS);
+    return { status: 202, headers: { [ROUTES_HEADER]: `${name}=${addresses.join(',')}` } };
   }
   const fn = /^\/system\/function\/([^/]+)$/.exec(path);
   if (fn && method === 'GET') return { status: 200, json: await getFunction(engine, owner, decodeURIComponent(fn[1])) };

@@ -1,7 +1,7 @@
 import type Docker from 'dockerode';
 import { LABEL, ownedFilter } from '../docker/labels';
 import { names } from '../docker/names';
-import { inspectServiceOrNull, listServiceTasks } from '../docker/services';
+import { inspectServiceOrNull, listServiceTasks, waitForTasks } from '../docker/services';
 import { AppError } from '../errors';
 import type { Owner } from './deployment';
 import type { FunctionStatus } from './schema';
@@ -33,4 +33,19 @@ export async function scaleFunction(engine: Docker, owner: Owner, name: string, 
 
 export async function assertFunctionExists(engine: Docker, owner: Owner, name: string): Promise<void> {
   await getFunction(engine, owner, name);
+}
+
+/**
+ * Bring a function scaled to zero back to one replica and wait until its task runs; returns
+ * the addresses of its running tasks on the sandbox network (already running: at once).
+ */
+export async function wakeFunction(engine: Docker, owner: Owner, name: string, networkId: string, timeoutMs: number): Promise<string[]> {
+  const service = await inspectServiceOrNull(engine, names.functionService(owner.instance, owner.sandboxId, name));
+  if (!service || service.Spec?.Labels?.[LABEL.sandbox] !== owner.sandboxId) throw notFound(name);
+  if ((service.Spec?.Mode?.Replicated?.Replicas ?? 0) === 0) {
+    await engine.getService(service.ID).update({ ...service.Spec, Mode: { Replicated: { Replicas: 1 } }, version: service.Version.Index });
+  }
+  const { ok, tasks } = await waitForTasks(engine, service.Spec.Name, (ts) => ts.some((t) => t.state === 'running' && t.desired === 'running'), timeoutMs);
+  if (!ok) throw new AppError('timeout', `function "${name}" did not start within ${timeoutMs / 1000} s`);
+  return tasks.filter((t) => t.state === 'running' && t.desired === 'running').map((t) => t.addresses[networkId]).filter(Boolean);
 }

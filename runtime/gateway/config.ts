@@ -8,6 +8,8 @@ export type GatewayConfig = {
   upstreamTimeoutMs: number;
   /** Authorises the platform's own API (route overrides); empty disables it. */
   platformToken: string;
+  /** How long a request is held while a function scaled to zero starts again. */
+  wakeTimeoutMs: number;
 };
 
 function int(env: NodeJS.ProcessEnv, key: string, fallback: number): number {
@@ -26,5 +28,6 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig 
     startWaitMs: int(env, 'start_wait_ms', 2000),
     upstreamTimeoutMs: int(env, 'upstream_timeout_ms', 60_000),
     platformToken: env.faaslab_token ?? '',
+    wakeTimeoutMs: int(env, 'wake_timeout_ms', 30_000),
   };
 }

@@ -3,7 +3,9 @@ import { readConfig } from './config';
 import { parseFunctionPath } from './names';
 import { proxyToFunction, sendText } from './proxy';
 import { readCredentials } from './auth';
-import { routesHandler } from './platform-api';
+import { Activity } from './activity';
+import { activityHandler, routesHandler } from './platform-api';
+import { makeWaker } from './wake';
 import { providerBaseUrl } from './provider';
 import { Balancer } from './resolve';
 import { GatewayMetrics } from './metrics';
@@ -17,6 +19,7 @@ import { handleSystem } from './system';
 const cfg = readConfig();
 const routes = new Routes();
 const metrics = new GatewayMetrics();
+const activity = new Activity();
 const balancer = new Balancer(routes);
 const system = {
   creds: readCredentials(process.env.secret_mount_path ?? '/run/secrets'),
@@ -26,17 +29,19 @@ const system = {
   timeoutMs: 90_000,
   metrics,
 };
+const wake = makeWaker(system.providerUrl, cfg.platformToken, routes, cfg.wakeTimeoutMs);
 
 const server = http.createServer((req, res) => {
   const url = req.url ?? '/';
   const fn = parseFunctionPath(url);
   const handle = async () => {
-    if (fn) return proxyToFunction(req, res, fn, cfg, balancer, metrics);
+    if (fn) return proxyToFunction(req, res, fn, cfg, balancer, { metrics, activity, wake });
     if (url === '/metrics' && req.method === 'GET') {
       res.writeHead(200, { 'Content-Type': metrics.registry.contentType });
       return void res.end(await metrics.registry.metrics());
     }
     if (url === '/healthz' && (req.method === 'GET' || req.method === 'HEAD')) return sendText(res, 200, 'OK');
+    if (url === '/system/faaslab/activity' && req.method === 'GET') return activityHandler(req, res, cfg.platformToken, activity.idleMs());
     const route = /^\/system\/faaslab\/routes\/([^/?]+)$/.exec(url);
     if (route) return routesHandler(req, res, route[1], cfg.platformToken, routes);
     if (url.startsWith('/system/')) return handleSystem(req, res, system);

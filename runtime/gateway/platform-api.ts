@@ -31,10 +31,19 @@ export async function routesHandler(req: IncomingMessage, res: ServerResponse, n
   }
   const addresses = parsed.addresses;
   const ttl = Number(parsed.ttlMs ?? 10_000);
-  if (!Array.isArray(addresses) || addresses.length === 0 || !addresses.every((a) => typeof a === 'string' && IPV4.test(a))) {
-    return sendText(res, 400, 'addresses must be a non-empty list of IPv4 addresses\n');
+  // An empty list means "no task runs now" (e.g. just scaled to zero): calls wake it at once.
+  if (!Array.isArray(addresses) || !addresses.every((a) => typeof a === 'string' && IPV4.test(a))) {
+    return sendText(res, 400, 'addresses must be a list of IPv4 addresses\n');
   }
   if (!Number.isInteger(ttl) || ttl <= 0 || ttl > MAX_TTL_MS) return sendText(res, 400, `ttlMs must be 1..${MAX_TTL_MS}\n`);
   routes.set(name, addresses as string[], ttl);
   res.writeHead(204).end();
+}
+
+/** FaaS Lab platform-only: GET /system/faaslab/activity → {"<function>": ms since last call}. */
+export function activityHandler(req: IncomingMessage, res: ServerResponse, token: string, idle: Record<string, number>): void {
+  if (!authorised(req, token)) return sendText(res, 401, 'Unauthorized\n');
+  const body = JSON.stringify(idle);
+  res.writeHead(200, { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(body) });
+  res.end(body);
 }

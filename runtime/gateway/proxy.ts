@@ -2,14 +2,16 @@ import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import { randomUUID } from 'node:crypto';
 import type { GatewayConfig } from './config';
 import { readBody, BodyTooLarge } from './body';
+import type { Activity } from './activity';
 import type { GatewayMetrics } from './metrics';
+import type { WakeResult } from './wake';
 import type { Balancer } from './resolve';
 import { FUNCTION_NAME_RULE, isValidFunctionName } from './names';
 
 const agent = new http.Agent({ keepAlive: true, maxSockets: 256 });
 const RETRYABLE = new Set(['ECONNREFUSED', 'EHOSTUNREACH', 'ECONNRESET', 'ENETUNREACH', 'ECONNTIMEOUT']);
 /** A task that just went away leaves an address nobody answers (no RST on the overlay). */
-const CONNECT_TIMEOUT_MS = 1000;
+const CONNECT_TIMEOUT_MS = 300; // same-host overlay: a live task connects in well under 1 ms
 const HOP_BY_HOP = ['connection', 'keep-alive', 'transfer-encoding', 'upgrade', 'proxy-connection', 'te', 'trailer'];
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -51,8 +53,9 @@ export async function proxyToFunction(
   target: { name: string; rest: string },
   cfg: GatewayConfig,
   balancer: Balancer,
-  metrics?: GatewayMetrics,
+  opts: { metrics?: GatewayMetrics; activity?: Activity; wake?: (name: string) => Promise<WakeResult> } = {},
 ): Promise<void> {
+  const { metrics, activity, wake } = opts;
   if (!isValidFunctionName(target.name)) {
     return sendText(res, 400, `Invalid function name "${target.name}": use ${FUNCTION_NAME_RULE}.\n`);
   }
@@ -67,16 +70,26 @@ export async function proxyToFunction(
   }
   const callId = (req.headers['x-call-id'] as string | undefined) ?? randomUUID();
   metrics?.started.inc({ function_name: target.name });
+  activity?.touch(target.name);
   const extra = {
     'x-call-id': callId,
     'x-start-time': String(BigInt(Date.now()) * 1_000_000n),
     'x-forwarded-for': req.socket.remoteAddress ?? '',
     'x-forwarded-host': req.headers.host ?? '',
   };
-  const deadline = Date.now() + cfg.startWaitMs;
+  let deadline = Date.now() + cfg.startWaitMs;
   let lastError = 'not found';
+  let woken = false;
   for (;;) {
-    const addr = await balancer.pick(target.name);
+    let addr = await balancer.pick(target.name);
+    if (!addr && wake && !woken) {
+      // No running task: the function may be scaled to zero. Hold the request while the
+      // provider brings one replica back (or says there is no such function).
+      woken = true;
+      if ((await wake(target.name)) === 'missing') return sendText(res, 404, `Function "${target.name}" not found.\n`);
+      deadline = Date.now() + cfg.startWaitMs;
+      addr = await balancer.pick(target.name);
+    }
     if (addr) {
       try {
         const up = await forward(addr, cfg, req, target.rest, body, extra);
@@ -92,6 +105,13 @@ export async function proxyToFunction(
         if (code === 'ETIMEDOUT') { counted(504); return sendText(res, 504, `Function "${target.name}" did not answer within ${cfg.upstreamTimeoutMs} ms.\n`); }
         if (!RETRYABLE.has(code)) { counted(502); return sendText(res, 502, `Function "${target.name}" failed: ${(err as Error).message}\n`); }
         lastError = code;
+        if (wake && !woken) {
+          // DNS may still list a task that has gone (scaled to zero moments ago): wake it now.
+          woken = true;
+          if ((await wake(target.name)) === 'missing') return sendText(res, 404, `Function "${target.name}" not found.\n`);
+          deadline = Date.now() + cfg.startWaitMs;
+          continue;
+        }
       }
     }
     if (Date.now() >= deadline) break;

@@ -1,0 +1,51 @@
+import type { AppContext } from '../app-context';
+import { names } from '../docker/names';
+import { listServiceTasks } from '../docker/services';
+import { pushRoute } from '../faas/routes';
+import { fetchWithTimeout } from '../http/fetch-timeout';
+import { log } from '../log';
+import { listFunctions, scaleFunction } from '../provider/functions';
+
+/** Opt-out label, as OpenFaaS's (Pro) scaler reads it. */
+const SCALE_ZERO_LABEL = 'com.openfaas.scale.zero';
+
+async function gatewayUrl(ctx: AppContext, sid: string): Promise<string | null> {
+  const tasks = await listServiceTasks(ctx.engine, names.gatewayService(ctx.cfg.FAASLAB_PREFIX, sid));
+  const port = tasks.find((t) => t.state === 'running' && t.desired === 'running')?.publishedPort;
+  return port ? `http://${ctx.cfg.FAASLAB_GATEWAY_HOST}:${port}` : null;
+}
+
+async function gatewayActivity(url: string, token: string): Promise<Record<string, number> | null> {
+  const res = await fetchWithTimeout(`${url}/system/faaslab/activity`, { headers: { Authorization: `Bearer ${token}` } }, 2000);
+  return res.ok ? ((await res.json()) as Record<string, number>) : null;
+}
+
+/**
+ * Scale to zero every function idle for longer than `idleMs`: idle since its last call through
+ * the gateway, or, if never called since the gateway started, since its service last changed.
+ * A function labelled com.openfaas.scale.zero=false is left alone. Returns what it scaled.
+ */
+export async function scaleIdleFunctions(ctx: AppContext, idleMs: number, now = Date.now()): Promise<string[]> {
+  const scaled: string[] = [];
+  for (const row of ctx.q.sandboxesOf(ctx.cfg.FAASLAB_PREFIX)) {
+    if (row.status !== 'ready') continue;
+    const owner = { instance: row.instance, sandboxId: row.id };
+    const url = await gatewayUrl(ctx, row.id);
+    const activity = url ? await gatewayActivity(url, row.gateway_token).catch(() => null) : null;
+    if (!url || !activity) continue; // without the gateway's view, never guess
+    const services = new Map((await ctx.engine.listServices({ filters: { label: [`io.faaslab.sandbox=${row.id}`] } })).map((s) => [s.Spec?.Labels?.['com.openfaas.function'], s]));
+    for (const fn of await listFunctions(ctx.engine, owner)) {
+      if (fn.replicas === 0 || fn.labels[SCALE_ZERO_LABEL] === 'false') continue;
+      const changed = Date.parse(services.get(fn.name)?.UpdatedAt ?? '') || now;
+      const idle = activity[fn.name] ?? now - changed;
+      if (idle < idleMs || now - changed < idleMs) continue;
+      await scaleFunction(ctx.engine, owner, fn.name, 0, 0);
+      // Tell the gateway no task runs any more, so the next call wakes the function at once
+      // instead of first trying the stopping task that DNS still lists for a few seconds.
+      await pushRoute(url, row.gateway_token, fn.name, []);
+      scaled.push(`${row.id}/${fn.name}`);
+    }
+  }
+  if (scaled.length) log.info({ scaled }, 'scaled idle functions to zero');
+  return scaled;
+}
