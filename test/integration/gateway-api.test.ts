@@ -6,6 +6,7 @@ import { ensureSandbox, type Sandbox } from '../../lib/sandbox/provision';
 import { removeInstance } from '../../lib/sandbox/remove';
 import { participantWorkspace } from '../../lib/workspace/participant';
 import { leftovers, nothingLeft, participant, testContext } from './helpers';
+import { openApiValidator } from './openapi';
 
 // The OpenFaaS REST API of a sandbox gateway, as faas-cli and the portal use it: /system/*
 // behind basic auth, answered by the platform's provider over the real Swarm.
@@ -105,6 +106,21 @@ test('/metrics counts invocations with OpenFaaS names, and the function list sho
   const list = await (await api('/system/functions')).json();
   assert.equal(list[0].invocationCount, Number(m![1]));
   assert.equal((await (await api('/system/function/echo')).json()).invocationCount, Number(m![1]));
+});
+
+test('contract: answers match the schemas of OpenFaaS\'s OpenAPI spec', async () => {
+  const check = openApiValidator();
+  const list = await (await api('/system/functions')).json();
+  assert.ok(Array.isArray(list) && list.length > 0);
+  for (const f of list) assert.deepEqual(check('FunctionStatus', f), [], JSON.stringify(f));
+  assert.deepEqual(check('FunctionStatus', await (await api('/system/function/echo')).json()), []);
+  assert.deepEqual(check('GatewayInfo', await (await api('/system/info')).json()), []);
+  assert.deepEqual(check('ListNamespaceResponse', await (await api('/system/namespaces')).json()), []);
+  const logs = (await (await api('/system/logs?name=echo&tail=3')).text()).trim().split('\n').map((l) => JSON.parse(l));
+  for (const entry of logs) assert.deepEqual(check('LogEntry', entry), [], JSON.stringify(entry));
+  for (const s of await (await api('/system/secrets')).json()) assert.deepEqual(check('SecretDescription', s), []);
+  // and what we accept: the spec's own example deployment shape
+  assert.deepEqual(check('FunctionDeployment', { service: 'echo', image, envVars: { a: 'b' }, labels: { x: 'y' }, limits: { memory: '128M' } }), []);
 });
 
 test('scale-function sets replicas and both replicas answer', async () => {
