@@ -10,6 +10,7 @@ export const imageManifestSchema = z.object({
   python: z.string(),
   watchdog: z.string(),
   gateway: z.string(),
+  prometheus: z.string(),
 });
 export type ImageManifest = z.infer<typeof imageManifestSchema>;
 

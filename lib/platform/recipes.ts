@@ -40,6 +40,13 @@ export const recipes: Recipe[] = [
     args: (b) => ({ BASE_IMAGE: b.base! }),
   },
   {
+    key: 'prometheus',
+    title: "Prometheus (Debian's package)",
+    dockerfile: 'images/prometheus/Dockerfile',
+    context: (root) => readDirContext(path.join(root, 'images/prometheus')),
+    args: (b) => ({ BASE_IMAGE: b.base! }),
+  },
+  {
     key: 'gateway',
     title: 'sandbox gateway',
     dockerfile: 'images/gateway/Dockerfile',

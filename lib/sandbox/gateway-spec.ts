@@ -31,7 +31,7 @@ export function gatewayServiceSpec(g: GatewaySpecInput): Record<string, unknown>
       ContainerSpec: {
         Image: g.image,
         Labels: labels,
-        Env: ['port=8080', 'function_port=8080', `faaslab_token=${g.token}`, `provider_port=${g.providerPort}`, 'secret_mount_path=/run/secrets'],
+        Env: ['port=8080', 'function_port=8080', `faaslab_token=${g.token}`, `provider_port=${g.providerPort}`, 'secret_mount_path=/run/secrets', `sandbox_id=${g.sandboxId}`],
         Secrets: [
           { SecretID: g.secrets.user.id, SecretName: g.secrets.user.name, File: { Name: 'basic-auth-user', UID: '0', GID: '0', Mode: 0o444 } },
           { SecretID: g.secrets.password.id, SecretName: g.secrets.password.name, File: { Name: 'basic-auth-password', UID: '0', GID: '0', Mode: 0o444 } },
@@ -43,7 +43,7 @@ export function gatewayServiceSpec(g: GatewaySpecInput): Record<string, unknown>
       Resources: { Limits: { MemoryBytes: 96 * 1024 * 1024, NanoCPUs: 1_000_000_000, Pids: 128 } },
       RestartPolicy: { Condition: 'any', Delay: 1_000_000_000 },
       Networks: [
-        { Target: g.controlNetworkId },
+        { Target: g.controlNetworkId, Aliases: ['gateways'] },
         { Target: g.sandboxNetworkId, Aliases: ['gateway'] },
       ],
     },

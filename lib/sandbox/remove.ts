@@ -28,5 +28,7 @@ export async function removeInstance(engine: Docker, instance: string): Promise<
   const sandboxes = new Set(services.map((s) => s.Spec?.Labels?.[LABEL.sandbox]).filter((s): s is string => Boolean(s)));
   for (const n of await engine.listNetworks({ filters: ownedFilter(instance) })) if (n.Labels?.[LABEL.sandbox]) sandboxes.add(n.Labels[LABEL.sandbox]);
   for (const sid of sandboxes) await removeSandbox(engine, instance, sid);
+  // instance-level services (Prometheus) before the control network they are attached to
+  await Promise.all((await engine.listServices({ filters: ownedFilter(instance) })).map((s) => removeServiceAndWait(engine, s.Spec!.Name!)));
   for (const n of await engine.listNetworks({ filters: ownedFilter(instance) })) await orNull(engine.getNetwork(n.Id).remove());
 }

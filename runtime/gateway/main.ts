@@ -18,7 +18,7 @@ import { handleSystem } from './system';
  */
 const cfg = readConfig();
 const routes = new Routes();
-const metrics = new GatewayMetrics();
+const metrics = new GatewayMetrics(true, process.env.sandbox_id);
 const activity = new Activity();
 const balancer = new Balancer(routes);
 const system = {

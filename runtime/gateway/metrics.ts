@@ -16,7 +16,9 @@ export class GatewayMetrics {
     name: 'gateway_functions_seconds', help: 'Function time taken', labelNames: ['function_name', 'code'], registers: [this.registry],
   });
 
-  constructor(withDefaults = true) {
+  constructor(withDefaults = true, sandbox?: string) {
+    // One Prometheus scrapes every sandbox's gateway: label each series with its sandbox.
+    if (sandbox) this.registry.setDefaultLabels({ sandbox });
     if (withDefaults) collectDefaultMetrics({ register: this.registry });
   }
 

@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { buildFunction } from '../../lib/builder/build-function';
 import { names } from '../../lib/docker/names';
 import { ensureSandbox, type Sandbox } from '../../lib/sandbox/provision';
+import { prometheusUrl } from '../../lib/sandbox/prometheus';
 import { removeInstance } from '../../lib/sandbox/remove';
 import { participantWorkspace } from '../../lib/workspace/participant';
 import { leftovers, nothingLeft, participant, testContext } from './helpers';
@@ -100,12 +101,26 @@ test('/system/logs streams the watchdog lines Lab 3 points at, and write_debug a
 test('/metrics counts invocations with OpenFaaS names, and the function list shows the count', async () => {
   for (let i = 0; i < 3; i++) assert.equal((await invoke('echo', String(i))).status, 200);
   const metrics = await (await fetch(`${sb.gatewayUrl}/metrics`)).text();
-  const m = /gateway_function_invocation_total\{function_name="echo",code="200"\} (\d+)/.exec(metrics);
+  const m = /gateway_function_invocation_total\{(?=[^}]*function_name="echo")(?=[^}]*code="200")[^}]*\} (\d+)/.exec(metrics);
   assert.ok(m && Number(m[1]) >= 3, metrics.slice(0, 500));
-  assert.match(metrics, /gateway_functions_seconds_bucket\{le="[^"]+",function_name="echo",code="200"\}/);
+  assert.match(metrics, /gateway_functions_seconds_bucket\{(?=[^}]*le=")(?=[^}]*function_name="echo")(?=[^}]*code="200")[^}]*\}/);
+  assert.match(metrics, new RegExp(`gateway_function_invocation_total\\{[^}]*sandbox="${sb.id}"`));
   const list = await (await api('/system/functions')).json();
   assert.equal(list[0].invocationCount, Number(m![1]));
   assert.equal((await (await api('/system/function/echo')).json()).invocationCount, Number(m![1]));
+});
+
+test('the platform\'s Prometheus scrapes the gateway: the invocation count is queryable per sandbox', async () => {
+  const url = await prometheusUrl(ctx.engine, ctx.prefix, ctx.cfg.FAASLAB_GATEWAY_HOST);
+  assert.ok(url, 'Prometheus is running');
+  const query = encodeURIComponent(`sum(gateway_function_invocation_total{sandbox="${sb.id}",function_name="echo"})`);
+  let value = 0;
+  for (let i = 0; i < 60 && value === 0; i++) {
+    const body = await (await fetch(`${url}/api/v1/query?query=${query}`)).json().catch(() => null);
+    value = Number(body?.data?.result?.[0]?.value?.[1] ?? 0);
+    if (value === 0) await new Promise((r) => setTimeout(r, 1000));
+  }
+  assert.ok(value >= 3, `Prometheus saw ${value} invocations`);
 });
 
 test('contract: answers match the schemas of OpenFaaS\'s OpenAPI spec', async () => {

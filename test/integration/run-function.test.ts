@@ -2,8 +2,7 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createJob, type JobEvent } from '../../lib/jobs/jobs';
 import { invokeFunction } from '../../lib/faas/invoke';
-import { removeSandbox } from '../../lib/sandbox/remove';
-import { names } from '../../lib/docker/names';
+import { removeInstance, removeSandbox } from '../../lib/sandbox/remove';
 import { ensureSandbox } from '../../lib/sandbox/provision';
 import { runFunction } from '../../lib/runner/run-function';
 import { leftovers, nothingLeft, participant, testContext } from './helpers';
@@ -16,8 +15,8 @@ after(async () => {
   const row = ctx.q.sandboxOf(pid);
   if (row) await removeSandbox(ctx.engine, ctx.prefix, row.id);
   await removeSandbox(ctx.engine, ctx.prefix, 'nonexistent');
-  // the control network is shared by an instance's sandboxes; this instance is done with it
-  await ctx.engine.getNetwork(names.controlNetwork(ctx.prefix)).remove().catch(() => {});
+  // the instance's shared parts (control network, Prometheus) go with the instance
+  await removeInstance(ctx.engine, ctx.prefix);
   assert.deepEqual(await leftovers(ctx.prefix), nothingLeft);
   ctx.close();
 });
