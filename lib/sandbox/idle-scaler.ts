@@ -1,5 +1,6 @@
 import type { AppContext } from '../app-context';
 import { names } from '../docker/names';
+import { isNotFound } from '../docker/not-found';
 import { listServiceTasks } from '../docker/services';
 import { pushRoute } from '../faas/routes';
 import { fetchWithTimeout } from '../http/fetch-timeout';
@@ -30,7 +31,8 @@ export async function scaleIdleFunctions(ctx: AppContext, idleMs: number, now = 
   for (const row of ctx.q.sandboxesOf(ctx.cfg.FAASLAB_PREFIX)) {
     if (row.status !== 'ready') continue;
     const owner = { instance: row.instance, sandboxId: row.id };
-    const url = await gatewayUrl(ctx, row.id);
+    // A sandbox whose gateway is gone (being removed, or reset) is simply skipped this round.
+    const url = await gatewayUrl(ctx, row.id).catch((err) => { if (isNotFound(err)) return null; throw err; });
     const activity = url ? await gatewayActivity(url, row.gateway_token).catch(() => null) : null;
     if (!url || !activity) continue; // without the gateway's view, never guess
     const services = new Map((await ctx.engine.listServices({ filters: { label: [`io.faaslab.sandbox=${row.id}`] } })).map((s) => [s.Spec?.Labels?.['com.openfaas.function'], s]));
