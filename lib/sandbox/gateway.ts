@@ -2,7 +2,7 @@ import type Docker from 'dockerode';
 import type { Config } from '../config';
 import { LABEL, ownedLabels } from '../docker/labels';
 import { names } from '../docker/names';
-import { inspectServiceOrNull, waitForTasks } from '../docker/services';
+import { inspectServiceOrNull, listServiceTasks, waitForTasks } from '../docker/services';
 import { AppError } from '../errors';
 import { fetchWithTimeout } from '../http/fetch-timeout';
 import type { ImageManifest } from '../platform/manifest';
@@ -49,6 +49,13 @@ export async function ensureGateway(engine: Docker, cfg: Config, images: ImageMa
   const url = `http://${cfg.FAASLAB_GATEWAY_HOST}:${port}`;
   await waitHealthy(url, 15_000);
   return url;
+}
+
+/** A sandbox gateway's URL as reached from the host (its published port), or null while it does not run. */
+export async function runningGatewayUrl(engine: Docker, cfg: Config, sid: string): Promise<string | null> {
+  const tasks = await listServiceTasks(engine, names.gatewayService(cfg.FAASLAB_PREFIX, sid));
+  const port = tasks.find((t) => t.state === 'running' && t.desired === 'running')?.publishedPort;
+  return port ? `http://${cfg.FAASLAB_GATEWAY_HOST}:${port}` : null;
 }
 
 /** Image, environment or secrets differ from what we would create now. */

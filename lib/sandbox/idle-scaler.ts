@@ -1,20 +1,13 @@
 import type { AppContext } from '../app-context';
-import { names } from '../docker/names';
 import { isNotFound } from '../docker/not-found';
-import { listServiceTasks } from '../docker/services';
 import { pushRoute } from '../faas/routes';
 import { fetchWithTimeout } from '../http/fetch-timeout';
 import { log } from '../log';
 import { listFunctions, scaleFunction } from '../provider/functions';
+import { runningGatewayUrl } from './gateway';
 
 /** Opt-out label, as OpenFaaS's (Pro) scaler reads it. */
 const SCALE_ZERO_LABEL = 'com.openfaas.scale.zero';
-
-async function gatewayUrl(ctx: AppContext, sid: string): Promise<string | null> {
-  const tasks = await listServiceTasks(ctx.engine, names.gatewayService(ctx.cfg.FAASLAB_PREFIX, sid));
-  const port = tasks.find((t) => t.state === 'running' && t.desired === 'running')?.publishedPort;
-  return port ? `http://${ctx.cfg.FAASLAB_GATEWAY_HOST}:${port}` : null;
-}
 
 async function gatewayActivity(url: string, token: string): Promise<Record<string, number> | null> {
   const res = await fetchWithTimeout(`${url}/system/faaslab/activity`, { headers: { Authorization: `Bearer ${token}` } }, 2000);
@@ -32,7 +25,7 @@ export async function scaleIdleFunctions(ctx: AppContext, idleMs: number, now = 
     if (row.status !== 'ready') continue;
     const owner = { instance: row.instance, sandboxId: row.id };
     // A sandbox whose gateway is gone (being removed, or reset) is simply skipped this round.
-    const url = await gatewayUrl(ctx, row.id).catch((err) => { if (isNotFound(err)) return null; throw err; });
+    const url = await runningGatewayUrl(ctx.engine, ctx.cfg, row.id).catch((err) => { if (isNotFound(err)) return null; throw err; });
     const activity = url ? await gatewayActivity(url, row.gateway_token).catch(() => null) : null;
     if (!url || !activity) continue; // without the gateway's view, never guess
     const services = new Map((await ctx.engine.listServices({ filters: { label: [`io.faaslab.sandbox=${row.id}`] } })).map((s) => [s.Spec?.Labels?.['com.openfaas.function'], s]));

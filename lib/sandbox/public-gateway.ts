@@ -1,7 +1,7 @@
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AppContext } from '../app-context';
-import { names } from '../docker/names';
-import { listServiceTasks } from '../docker/services';
+import { isNotFound } from '../docker/not-found';
+import { runningGatewayUrl } from './gateway';
 
 /** Path under the web app's own port at which each sandbox's gateway is reachable from outside. */
 export const PUBLIC_GATEWAY_PREFIX = '/gateway/';
@@ -18,11 +18,8 @@ async function gatewayUrl(ctx: AppContext, sid: string): Promise<string | null> 
   const hit = cache.get(sid);
   if (hit && Date.now() - hit.at < 5000) return hit.url;
   if (!ctx.q.sandbox(sid)) return null;
-  const tasks = await listServiceTasks(ctx.engine, names.gatewayService(ctx.cfg.FAASLAB_PREFIX, sid));
-  const port = tasks.find((t) => t.state === 'running' && t.desired === 'running')?.publishedPort;
-  if (!port) return null;
-  const url = `http://${ctx.cfg.FAASLAB_GATEWAY_HOST}:${port}`;
-  cache.set(sid, { url, at: Date.now() });
+  const url = await runningGatewayUrl(ctx.engine, ctx.cfg, sid).catch((err) => { if (isNotFound(err)) return null; throw err; });
+  if (url) cache.set(sid, { url, at: Date.now() });
   return url;
 }
 
