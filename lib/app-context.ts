@@ -7,8 +7,19 @@ import { readImageManifest, type ImageManifest } from './platform/manifest';
 
 export type AppContext = { cfg: Config; engine: Docker; q: Queries; images: ImageManifest };
 
-/** The server's collaborators, built once per process; routes and actions pass them down. */
+const key = Symbol.for('faaslab.appContext');
+type Holder = { [key]?: AppContext };
+
+/**
+ * The server's collaborators, built once per process (set-up writes the image manifest before
+ * the server starts); routes and actions pass them down. Kept on globalThis so that Next's
+ * bundle and server.ts share one, and hot paths (provider API, gateway relay) read no files.
+ */
 export function appContext(): AppContext {
-  const cfg = config();
-  return { cfg, engine: docker(), q: queries(openDb(cfg.dataDir)), images: readImageManifest(cfg.dataDir) };
+  const g = globalThis as Holder;
+  if (!g[key]) {
+    const cfg = config();
+    g[key] = { cfg, engine: docker(), q: queries(openDb(cfg.dataDir)), images: readImageManifest(cfg.dataDir) };
+  }
+  return g[key];
 }

@@ -64,8 +64,7 @@ async function route(ctx: AppContext, req: IncomingMessage, path: string): Promi
       const d = await toDeployment(engine, owner, await readJson(req));
       if (method === 'PUT') await assertFunctionExists(engine, owner, d.name);
       let routes: string[] = [];
-      const network = await engine.getNetwork(names.sandboxNetwork(owner.instance, owner.sandboxId)).inspect();
-      const target = { ...owner, networkId: network.Id as string, endpointMode: ctx.cfg.FAASLAB_ENDPOINT_MODE };
+      const target = { ...owner, networkId: await sandboxNetworkId(engine, owner), endpointMode: ctx.cfg.FAASLAB_ENDPOINT_MODE };
       await deployFunction(engine, target, d, ctx.cfg.FAASLAB_DEPLOY_TIMEOUT_MS, async (_name, addresses) => { routes = addresses; return true; });
       return { status: 202, headers: routes.length ? { [ROUTES_HEADER]: `${d.name}=${routes.join(',')}` } : {} };
     }
@@ -96,8 +95,7 @@ async function route(ctx: AppContext, req: IncomingMessage, path: string): Promi
   const wake = /^\/system\/faaslab\/wake\/([^/]+)$/.exec(path);
   if (wake && method === 'POST') {
     const name = decodeURIComponent(wake[1]);
-    const network = await engine.getNetwork(names.sandboxNetwork(owner.instance, owner.sandboxId)).inspect();
-    const addresses = await wakeFunction(engine, owner, name, network.Id as string, ctx.cfg.FAASLAB_DEPLOY_TIMEOUT_MS);
+    const addresses = await wakeFunction(engine, owner, name, await sandboxNetworkId(engine, owner), ctx.cfg.FAASLAB_DEPLOY_TIMEOUT_MS);
     return { status: 202, headers: { [ROUTES_HEADER]: `${name}=${addresses.join(',')}` } };
   }
   const fn = /^\/system\/function\/([^/]+)$/.exec(path);
@@ -110,6 +108,10 @@ async function route(ctx: AppContext, req: IncomingMessage, path: string): Promi
     return { status: 202 };
   }
   throw new AppError('not_found', `No provider route for ${method} ${path}`);
+}
+
+async function sandboxNetworkId(engine: AppContext['engine'], owner: Owner): Promise<string> {
+  return (await engine.getNetwork(names.sandboxNetwork(owner.instance, owner.sandboxId)).inspect()).Id as string;
 }
 
 function authenticate(ctx: AppContext, req: IncomingMessage): Owner {

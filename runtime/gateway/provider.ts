@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import { BodyTooLarge, readBody } from './body';
 import { sendText } from './proxy';
-import type { Routes } from './routes';
+import { applyRoutesHeader, ROUTES_HEADER, type Routes } from './routes';
 
 /**
  * The platform's provider API is in the web app on the host: the part of OpenFaaS's provider
@@ -30,7 +30,6 @@ export function defaultGateway(table: string): string | null {
 
 const agent = new http.Agent({ keepAlive: true });
 const MAX_SYSTEM_BODY = 256 * 1024;
-const ROUTES_HEADER = 'x-faaslab-routes';
 
 /**
  * Forward a /system/* call to the provider with the sandbox token, and relay its answer. When
@@ -56,11 +55,7 @@ export async function forwardToProvider(base: string, token: string, routes: Rou
       timeout: timeoutMs,
       headers: { authorization: `Bearer ${token}`, 'content-type': req.headers['content-type'] ?? 'application/json', 'content-length': body.length },
     }, (r) => {
-      const routed = String(r.headers[ROUTES_HEADER] ?? '');
-      // "name=ip,ip" after a deployment; "name=" after a removal (no addresses: 404 at once,
-      // rather than trying the removed tasks that DNS still lists for a moment).
-      const m = /^([a-z0-9-]+)=([\d.,]*)$/.exec(routed);
-      if (m) routes.set(m[1], m[2] ? m[2].split(',') : [], 10_000);
+      applyRoutesHeader(r.headers[ROUTES_HEADER], routes);
       const headers = { ...r.headers };
       delete headers[ROUTES_HEADER];
       if (transform && r.statusCode === 200 && String(r.headers['content-type']).startsWith('application/json')) {

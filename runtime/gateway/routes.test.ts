@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { Routes } from './routes';
+import { applyRoutesHeader, Routes } from './routes';
 
 test('an override applies until it expires, then DNS is used again', () => {
   const r = new Routes();
@@ -15,4 +15,15 @@ test('dropping an override falls back at once', () => {
   r.set('hello', ['10.0.1.7'], 1000, 0);
   r.drop('hello');
   assert.equal(r.get('hello', 1), null);
+});
+
+test("the provider's routes header sets or clears a function's addresses; anything else is ignored", () => {
+  const r = new Routes();
+  applyRoutesHeader('hello=10.0.1.7,10.0.1.8', r);
+  assert.deepEqual(r.get('hello'), ['10.0.1.7', '10.0.1.8']);
+  applyRoutesHeader('hello=', r);
+  assert.deepEqual(r.get('hello'), []);
+  applyRoutesHeader('Bad Name=1.2.3.4', r);
+  applyRoutesHeader(undefined, r);
+  assert.equal(r.get('bad'), null);
 });

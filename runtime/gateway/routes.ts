@@ -27,3 +27,16 @@ export class Routes {
     this.table.delete(name);
   }
 }
+
+/** Header with which the provider says where a function now runs (see lib/provider/api.ts). */
+export const ROUTES_HEADER = 'x-faaslab-routes';
+
+/**
+ * Apply a provider's routes header: "name=ip,ip" after a deployment or wake-up, "name=" after a
+ * removal or scale to zero (no addresses: calls 404 or wake at once instead of trying the
+ * stopping tasks that DNS still lists for a moment).
+ */
+export function applyRoutesHeader(value: unknown, routes: Routes): void {
+  const m = /^([a-z0-9-]+)=([\d.,]*)$/.exec(String(value ?? ''));
+  if (m) routes.set(m[1], m[2] ? m[2].split(',') : [], 10_000);
+}

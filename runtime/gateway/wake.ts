@@ -1,5 +1,5 @@
 import http from 'node:http';
-import type { Routes } from './routes';
+import { applyRoutesHeader, ROUTES_HEADER, type Routes } from './routes';
 
 export type WakeResult = 'ready' | 'missing' | 'failed';
 
@@ -15,8 +15,7 @@ export function makeWaker(providerUrl: string, token: string, routes: Routes, ti
       method: 'POST', timeout: timeoutMs, headers: { authorization: `Bearer ${token}`, 'content-length': 0 },
     }, (res) => {
       res.resume();
-      const m = /^([a-z0-9-]+)=([\d.,]+)$/.exec(String(res.headers['x-faaslab-routes'] ?? ''));
-      if (m) routes.set(m[1], m[2].split(','), 10_000);
+      applyRoutesHeader(res.headers[ROUTES_HEADER], routes);
       resolve(res.statusCode === 404 ? 'missing' : res.statusCode === 202 || res.statusCode === 200 ? 'ready' : 'failed');
     });
     req.on('timeout', () => req.destroy(new Error('wake timeout')));
