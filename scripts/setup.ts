@@ -1,6 +1,6 @@
 /**
  * Engine-level set-up after `npm ci` and a running engine (scripts/ensure-docker.sh):
- * Swarm mode and the platform images. Idempotent; prints progress; exits non-zero with the
+ * Swarm mode, the platform images and the instance's shared services (NATS, Prometheus). Idempotent; prints progress; exits non-zero with the
  * reason on failure.
  */
 import { config } from '../lib/config';
@@ -8,6 +8,7 @@ import { docker } from '../lib/docker/client';
 import { ensureSwarm } from '../lib/docker/swarm';
 import { ensureWheelhouse } from '../lib/pkgindex/wheels';
 import { ensurePlatformImages } from '../lib/platform/ensure-images';
+import { ensureControlPlane } from '../lib/sandbox/control-plane';
 
 const say = (line: string) => console.log(`[setup] ${line}`);
 
@@ -17,7 +18,9 @@ async function main() {
   const engine = docker();
   const swarm = await ensureSwarm(engine);
   say(swarm === 'initialised' ? 'Swarm: initialised a single-node swarm' : 'Swarm: active');
-  await ensurePlatformImages(engine, cfg.root, cfg.dataDir, say);
+  const images = await ensurePlatformImages(engine, cfg.root, cfg.dataDir, say);
+  await ensureControlPlane(engine, cfg.FAASLAB_PREFIX, images);
+  say(`control plane: network ${cfg.FAASLAB_PREFIX}-control, NATS (async queue) and Prometheus services`);
   const index = await ensureWheelhouse(cfg.dataDir, say);
   say(`package index: ${index.files.length} wheels (requests and its dependencies, from Debian's packages)`);
   say(`ready in ${((Date.now() - started) / 1000).toFixed(1)} s`);

@@ -20,6 +20,7 @@ export type Component =
   | 'sandbox-network'
   | 'gateway'
   | 'prometheus'
+  | 'nats'
   | 'function'
   | 'function-image';
 

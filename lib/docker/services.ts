@@ -32,6 +32,18 @@ export async function inspectServiceOrNull(engine: Docker, name: string): Promis
   return orNull(engine.getService(name).inspect());
 }
 
+/**
+ * Create a platform service from its spec, or update it when its image changed (a new platform
+ * version); otherwise leave the running service alone. For instance-wide services (NATS, Prometheus).
+ */
+export async function ensureServiceImage(engine: Docker, spec: { Name: string; TaskTemplate: { ContainerSpec: { Image: string } } }): Promise<void> {
+  const existing = await inspectServiceOrNull(engine, spec.Name);
+  if (!existing) await engine.createService(spec);
+  else if (existing.Spec?.TaskTemplate?.ContainerSpec?.Image !== spec.TaskTemplate.ContainerSpec.Image) {
+    await engine.getService(spec.Name).update({ ...spec, version: existing.Version.Index });
+  }
+}
+
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /**

@@ -11,6 +11,7 @@ export const imageManifestSchema = z.object({
   watchdog: z.string(),
   gateway: z.string(),
   prometheus: z.string(),
+  nats: z.string(),
 });
 export type ImageManifest = z.infer<typeof imageManifestSchema>;
 

@@ -47,6 +47,13 @@ export const recipes: Recipe[] = [
     args: (b) => ({ BASE_IMAGE: b.base! }),
   },
   {
+    key: 'nats',
+    title: "NATS with JetStream (Debian's nats-server)",
+    dockerfile: 'images/nats/Dockerfile',
+    context: (root) => readDirContext(path.join(root, 'images/nats')),
+    args: (b) => ({ BASE_IMAGE: b.base! }),
+  },
+  {
     key: 'gateway',
     title: 'sandbox gateway',
     dockerfile: 'images/gateway/Dockerfile',

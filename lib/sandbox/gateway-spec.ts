@@ -1,5 +1,6 @@
 import { LABEL, ownedLabels } from '../docker/labels';
 import { names } from '../docker/names';
+import { NATS_URL } from './nats';
 
 export type GatewaySpecInput = {
   instance: string;
@@ -31,7 +32,8 @@ export function gatewayServiceSpec(g: GatewaySpecInput): Record<string, unknown>
       ContainerSpec: {
         Image: g.image,
         Labels: labels,
-        Env: ['port=8080', 'function_port=8080', `faaslab_token=${g.token}`, `provider_port=${g.providerPort}`, 'secret_mount_path=/run/secrets', `sandbox_id=${g.sandboxId}`],
+        Env: ['port=8080', 'function_port=8080', `faaslab_token=${g.token}`, `provider_port=${g.providerPort}`, 'secret_mount_path=/run/secrets', `sandbox_id=${g.sandboxId}`,
+          `nats_url=${NATS_URL}`, 'nats_stream=async'],
         Secrets: [
           { SecretID: g.secrets.user.id, SecretName: g.secrets.user.name, File: { Name: 'basic-auth-user', UID: '0', GID: '0', Mode: 0o444 } },
           { SecretID: g.secrets.password.id, SecretName: g.secrets.password.name, File: { Name: 'basic-auth-password', UID: '0', GID: '0', Mode: 0o444 } },

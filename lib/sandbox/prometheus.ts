@@ -1,6 +1,6 @@
 import type Docker from 'dockerode';
 import { ownedLabels } from '../docker/labels';
-import { inspectServiceOrNull, listServiceTasks } from '../docker/services';
+import { ensureServiceImage, listServiceTasks } from '../docker/services';
 import type { ImageManifest } from '../platform/manifest';
 
 export const prometheusService = (instance: string) => `${instance}-prometheus`;
@@ -13,7 +13,7 @@ export const prometheusService = (instance: string) => `${instance}-prometheus`;
 export async function ensurePrometheus(engine: Docker, instance: string, images: ImageManifest, controlNetworkId: string): Promise<void> {
   const name = prometheusService(instance);
   const labels = ownedLabels(instance, 'prometheus');
-  const spec: Record<string, any> = {
+  const spec = {
     Name: name,
     Labels: labels,
     TaskTemplate: {
@@ -25,9 +25,7 @@ export async function ensurePrometheus(engine: Docker, instance: string, images:
     Mode: { Replicated: { Replicas: 1 } },
     EndpointSpec: { Mode: 'dnsrr', Ports: [{ Protocol: 'tcp', TargetPort: 9090, PublishMode: 'host' }] },
   };
-  const existing = await inspectServiceOrNull(engine, name);
-  if (!existing) await engine.createService(spec);
-  else if (existing.Spec?.TaskTemplate?.ContainerSpec?.Image !== images.prometheus) await engine.getService(name).update({ ...spec, version: existing.Version.Index });
+  await ensureServiceImage(engine, spec);
 }
 
 /** Prometheus's URL as reached from the host, or null while it is not running. */

@@ -7,8 +7,8 @@ import { names, newSandboxId } from '../docker/names';
 import { ensureOverlayNetwork } from '../docker/networks';
 import type { ImageManifest } from '../platform/manifest';
 import { ensureGateway, GATEWAY_USER } from './gateway';
+import { ensureControlPlane } from './control-plane';
 import { serialised } from './locks';
-import { ensurePrometheus } from './prometheus';
 
 /** A participant's stack as the rest of the app sees it; `token` authorises the platform-only gateway API. */
 export type Sandbox = {
@@ -39,10 +39,7 @@ export function ensureSandbox(deps: SandboxDeps, participantId: string, progress
     }
     try {
       const instance = cfg.FAASLAB_PREFIX;
-      const controlNetworkId = await ensureOverlayNetwork(engine, {
-        name: names.controlNetwork(instance), instance, internal: false, labels: ownedLabels(instance, 'control-network'),
-      });
-      await ensurePrometheus(engine, instance, images, controlNetworkId);
+      const controlNetworkId = await ensureControlPlane(engine, instance, images);
       const networkId = await ensureOverlayNetwork(engine, {
         name: names.sandboxNetwork(instance, row.id), instance, internal: true,
         labels: ownedLabels(instance, 'sandbox-network', { [LABEL.sandbox]: row.id }),

@@ -31,4 +31,7 @@ export async function removeInstance(engine: Docker, instance: string): Promise<
   // instance-level services (Prometheus) before the control network they are attached to
   await Promise.all((await engine.listServices({ filters: ownedFilter(instance) })).map((s) => removeServiceAndWait(engine, s.Spec!.Name!)));
   for (const n of await engine.listNetworks({ filters: ownedFilter(instance) })) await orNull(engine.getNetwork(n.Id).remove());
+  // NATS's store (a volume Swarm made with the service's labels), once its container is gone
+  const { Volumes } = await engine.listVolumes({ filters: ownedFilter(instance) });
+  for (const v of Volumes ?? []) await orNull(engine.getVolume(v.Name).remove());
 }

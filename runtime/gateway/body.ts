@@ -1,4 +1,4 @@
-import type { IncomingMessage } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 
 export class BodyTooLarge extends Error {}
 
@@ -14,4 +14,16 @@ export async function readBody(req: IncomingMessage, limit: number): Promise<Buf
     chunks.push(chunk as Buffer);
   }
   return Buffer.concat(chunks);
+}
+
+/** readBody, answering 413 itself when the body is over the limit (then null: the request is done). */
+export async function readBodyOr413(req: IncomingMessage, res: ServerResponse, limit: number): Promise<Buffer | null> {
+  try {
+    return await readBody(req, limit);
+  } catch (err) {
+    if (!(err instanceof BodyTooLarge)) throw err;
+    const text = `Request body larger than ${limit} bytes.\n`;
+    res.writeHead(413, { 'Content-Type': 'text/plain; charset=utf-8', 'Content-Length': Buffer.byteLength(text) }).end(text);
+    return null;
+  }
 }

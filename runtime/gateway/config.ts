@@ -10,6 +10,12 @@ export type GatewayConfig = {
   platformToken: string;
   /** How long a request is held while a function scaled to zero starts again. */
   wakeTimeoutMs: number;
+  /** NATS JetStream for /async-function; empty disables async invocations. */
+  natsUrl: string;
+  natsStream: string;
+  sandboxId: string;
+  asyncMaxInflight: number;
+  asyncAckWaitMs: number;
 };
 
 function int(env: NodeJS.ProcessEnv, key: string, fallback: number): number {
@@ -29,5 +35,10 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig 
     upstreamTimeoutMs: int(env, 'upstream_timeout_ms', 60_000),
     platformToken: env.faaslab_token ?? '',
     wakeTimeoutMs: int(env, 'wake_timeout_ms', 30_000),
+    natsUrl: env.nats_url ?? '',
+    natsStream: env.nats_stream ?? 'async',
+    sandboxId: env.sandbox_id ?? 'default',
+    asyncMaxInflight: Math.max(1, int(env, 'async_max_inflight', 1)),
+    asyncAckWaitMs: Math.max(1000, int(env, 'async_ack_wait_ms', 30_000)),
   };
 }

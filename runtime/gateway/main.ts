@@ -6,7 +6,10 @@ import { readCredentials } from './auth';
 import { Activity } from './activity';
 import { activityHandler, routesHandler } from './platform-api';
 import { makeWaker } from './wake';
-import { providerBaseUrl } from './provider';
+import { functionExists, providerBaseUrl } from './provider';
+import { handleAsync } from './async/handler';
+import { AsyncQueue } from './async/queue';
+import { runQueued } from './async/worker';
 import { Balancer } from './resolve';
 import { GatewayMetrics } from './metrics';
 import { Routes } from './routes';
@@ -30,12 +33,24 @@ const system = {
   metrics,
 };
 const wake = makeWaker(system.providerUrl, cfg.platformToken, routes, cfg.wakeTimeoutMs);
+const queue = new AsyncQueue({ url: cfg.natsUrl, stream: cfg.natsStream, sandboxId: cfg.sandboxId, maxInflight: cfg.asyncMaxInflight, ackWaitMs: cfg.asyncAckWaitMs });
+if (cfg.natsUrl) {
+  const worker = { gatewayPort: cfg.port, timeoutMs: cfg.upstreamTimeoutMs + cfg.wakeTimeoutMs, maxResultBytes: cfg.maxBodyBytes };
+  queue.start((req, body) => runQueued(req, body, worker));
+}
+const asyncDeps = {
+  queue,
+  maxBodyBytes: cfg.maxBodyBytes,
+  exists: (name: string) => functionExists(system.providerUrl, cfg.platformToken, name),
+};
 
 const server = http.createServer((req, res) => {
   const url = req.url ?? '/';
   const fn = parseFunctionPath(url);
   const handle = async () => {
     if (fn) return proxyToFunction(req, res, fn, cfg, balancer, { metrics, activity, wake });
+    const queued = parseFunctionPath(url, 'async-function');
+    if (queued) return handleAsync(req, res, queued, asyncDeps);
     if (url === '/metrics' && req.method === 'GET') {
       res.writeHead(200, { 'Content-Type': metrics.registry.contentType });
       return void res.end(await metrics.registry.metrics());
@@ -59,6 +74,7 @@ server.listen(cfg.port, () => console.log(`gateway listening on :${cfg.port}`));
 
 for (const sig of ['SIGTERM', 'SIGINT'] as const) {
   process.on(sig, () => {
+    void queue.stop(); // hands requests still running back to NATS at once
     server.close(() => process.exit(0));
     setTimeout(() => process.exit(0), 2000).unref();
   });

@@ -9,6 +9,9 @@ test('function routes keep the sub-path and query for the function', () => {
   assert.deepEqual(parseFunctionPath('/function/env?workshop=1'), { name: 'env', rest: '/?workshop=1' });
   assert.equal(parseFunctionPath('/system/functions'), null);
   assert.equal(parseFunctionPath('/function/'), null);
+  assert.deepEqual(parseFunctionPath('/async-function/sleep/a?b=1', 'async-function'), { name: 'sleep', rest: '/a?b=1' });
+  assert.equal(parseFunctionPath('/async-function/sleep'), null);
+  assert.equal(parseFunctionPath('/function/sleep', 'async-function'), null);
 });
 
 test('only DNS-label names are functions', () => {

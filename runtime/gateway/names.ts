@@ -7,9 +7,14 @@ export function isValidFunctionName(name: string): boolean {
   return name.length <= 63 && FUNCTION_NAME.test(name);
 }
 
-/** Split `/function/<name>[/rest][?query]` into its parts, or null when the path is not a function route. */
-export function parseFunctionPath(url: string): { name: string; rest: string } | null {
-  const m = /^\/function\/([^/?]+)(\/[^?]*)?(\?.*)?$/.exec(url);
+const ROUTES = {
+  function: /^\/function\/([^/?]+)(\/[^?]*)?(\?.*)?$/,
+  'async-function': /^\/async-function\/([^/?]+)(\/[^?]*)?(\?.*)?$/,
+};
+
+/** Split `/function/<name>[/rest][?query]` (or `/async-function/…`) into its parts, or null when the path is not such a route. */
+export function parseFunctionPath(url: string, route: keyof typeof ROUTES = 'function'): { name: string; rest: string } | null {
+  const m = ROUTES[route].exec(url);
   if (!m) return null;
   return { name: decodeURIComponent(m[1]), rest: (m[2] ?? '/') + (m[3] ?? '') };
 }

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
-import { BodyTooLarge, readBody } from './body';
+import { readBody, readBodyOr413 } from './body';
 import { sendText } from './proxy';
 import { applyRoutesHeader, ROUTES_HEADER, type Routes } from './routes';
 
@@ -41,13 +41,8 @@ export type Transform = (json: unknown) => Promise<unknown>;
 export async function forwardToProvider(base: string, token: string, routes: Routes, req: IncomingMessage, res: ServerResponse, timeoutMs: number, transform?: Transform): Promise<void> {
   // Buffered with a Content-Length: Node sends no chunked framing for DELETE bodies, and
   // OpenFaaS's DELETE /system/functions carries one.
-  let body: Buffer;
-  try {
-    body = await readBody(req, MAX_SYSTEM_BODY);
-  } catch (err) {
-    if (err instanceof BodyTooLarge) return sendText(res, 413, `Request body larger than ${MAX_SYSTEM_BODY} bytes.\n`);
-    throw err;
-  }
+  const body = await readBodyOr413(req, res, MAX_SYSTEM_BODY);
+  if (!body) return;
   return new Promise((resolve) => {
     const up = http.request(`${base}${req.url}`, {
       method: req.method,
@@ -81,5 +76,18 @@ export async function forwardToProvider(base: string, token: string, routes: Rou
       resolve();
     });
     up.end(body);
+  });
+}
+
+/** Whether the provider knows the function: true/false, or null when it could not be asked. */
+export function functionExists(base: string, token: string, name: string, timeoutMs = 5000): Promise<boolean | null> {
+  return new Promise((resolve) => {
+    const req = http.request(`${base}/system/function/${encodeURIComponent(name)}`, { agent, timeout: timeoutMs, headers: { authorization: `Bearer ${token}` } }, (r) => {
+      r.resume();
+      resolve(r.statusCode === 200 ? true : r.statusCode === 404 ? false : null);
+    });
+    req.on('timeout', () => req.destroy(new Error('timeout')));
+    req.on('error', () => resolve(null));
+    req.end();
   });
 }

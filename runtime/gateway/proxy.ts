@@ -1,7 +1,7 @@
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import { randomUUID } from 'node:crypto';
 import type { GatewayConfig } from './config';
-import { readBody, BodyTooLarge } from './body';
+import { readBodyOr413 } from './body';
 import type { Activity } from './activity';
 import type { GatewayMetrics } from './metrics';
 import type { WakeResult } from './wake';
@@ -61,13 +61,8 @@ export async function proxyToFunction(
   }
   const counted = (status: number) => metrics?.observe(target.name, status, Number(process.hrtime.bigint() - start) / 1e9);
   const start = process.hrtime.bigint();
-  let body: Buffer;
-  try {
-    body = await readBody(req, cfg.maxBodyBytes);
-  } catch (err) {
-    if (err instanceof BodyTooLarge) return sendText(res, 413, `Request body larger than ${cfg.maxBodyBytes} bytes.\n`);
-    throw err;
-  }
+  const body = await readBodyOr413(req, res, cfg.maxBodyBytes);
+  if (!body) return;
   const callId = (req.headers['x-call-id'] as string | undefined) ?? randomUUID();
   metrics?.started.inc({ function_name: target.name });
   activity?.touch(target.name);

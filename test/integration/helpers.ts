@@ -9,7 +9,10 @@ import { queries } from '../../lib/db/queries';
 import { docker } from '../../lib/docker/client';
 import { ownedFilter } from '../../lib/docker/labels';
 import { ensureWheelhouse } from '../../lib/pkgindex/wheels';
+import { buildFunction } from '../../lib/builder/build-function';
 import { ensurePlatformImages } from '../../lib/platform/ensure-images';
+import type { Sandbox } from '../../lib/sandbox/provision';
+import { participantWorkspace } from '../../lib/workspace/participant';
 import { newParticipantId } from '../../lib/session/participant';
 import { startProviderServer } from './provider-server';
 
@@ -43,7 +46,26 @@ export async function leftovers(prefix: string): Promise<Record<string, string[]
     networks: (await engine.listNetworks({ filters })).map((n) => n.Name),
     images: (await engine.listImages({ filters })).map((i) => i.RepoTags?.[0] ?? i.Id),
     secrets: (await engine.listSecrets({ filters })).map((s) => s.Spec?.Name ?? s.ID),
+    volumes: ((await engine.listVolumes({ filters })).Volumes ?? []).map((v) => v.Name),
   };
 }
 
-export const nothingLeft = { services: [], containers: [], networks: [], images: [], secrets: [] };
+export const nothingLeft = { services: [], containers: [], networks: [], images: [], secrets: [], volumes: [] };
+
+type Ctx = Awaited<ReturnType<typeof testContext>>;
+
+/** Basic-auth header for a sandbox gateway's /system/* API. */
+export const gatewayAuth = (sb: Sandbox) => ({ Authorization: `Basic ${Buffer.from(`${sb.credentials.user}:${sb.credentials.password}`).toString('base64')}` });
+
+/**
+ * Write a function's files into the participant's workspace, build it and deploy it through
+ * the gateway's POST /system/functions (as faas-cli deploy does). Returns the image.
+ */
+export async function deployFunction(ctx: Ctx, sb: Sandbox, pid: string, fn: string, files: Record<string, string>, lang = 'python3'): Promise<string> {
+  const ws = participantWorkspace(ctx.cfg.dataDir, pid);
+  for (const [rel, content] of Object.entries(files)) ws.write(`${fn}/${rel}`, content);
+  const { image } = await buildFunction(ctx.engine, { root: ctx.cfg.root, instance: ctx.prefix, sandboxId: sb.id, fn, lang, handlerDir: ws.dir(fn), images: ctx.images }, () => {});
+  const res = await fetch(`${sb.gatewayUrl}/system/functions`, { method: 'POST', headers: { ...gatewayAuth(sb), 'Content-Type': 'application/json' }, body: JSON.stringify({ service: fn, image }) });
+  if (res.status !== 202) throw new Error(`deploy ${fn}: ${res.status} ${await res.text()}`);
+  return image;
+}
