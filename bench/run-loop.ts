@@ -5,14 +5,13 @@
  * removes it. Writes the figures into docs/benchmarks.md between the run-loop markers.
  *   npm run bench            (5 runs of each case; BENCH_RUNS=n to change)
  */
-import fs from 'node:fs';
 import os from 'node:os';
-import path from 'node:path';
 import { createJob, type JobEvent } from '../lib/jobs/jobs';
 import { runFunction } from '../lib/runner/run-function';
 import { removeInstance } from '../lib/sandbox/remove';
 import { newParticipantId } from '../lib/session/participant';
 import { testContext } from '../test/integration/helpers';
+import { machine, median, writeSection } from './report';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const ctx = await testContext();
@@ -27,7 +26,6 @@ async function run(pid: string, fn: string, body: string): Promise<{ ms: number;
   return { ms, timings: r.timings };
 }
 
-const median = (xs: number[]) => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor(s.length / 2)]; };
 const fmt = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
 const cases: { name: string; samples: { ms: number; timings: Record<string, number> }[] }[] = [];
 
@@ -53,7 +51,7 @@ try {
 const stages = ['sandbox', 'build', 'deploy', 'invoke'];
 const rows = cases.map((c) => `| ${c.name} | **${fmt(median(c.samples.map((s) => s.ms)))}** | ${fmt(Math.min(...c.samples.map((s) => s.ms)))} – ${fmt(Math.max(...c.samples.map((s) => s.ms)))} | ${stages.map((st) => fmt(median(c.samples.map((s) => s.timings[st] ?? 0)))).join(' / ')} |`);
 const section = [
-  `Measured ${new Date().toISOString().slice(0, 10)} on ${os.cpus().length} × ${os.cpus()[0]?.model.trim()}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Docker engine ${(await ctx.engine.version()).Version}, single-node Swarm, ${RUNS} runs per case (\`npm run bench\`).`,
+  `Measured ${new Date().toISOString().slice(0, 10)} on ${machine()}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Docker engine ${(await ctx.engine.version()).Version}, single-node Swarm, ${RUNS} runs per case (\`npm run bench\`).`,
   '',
   '| case | median | min – max | median sandbox / build / deploy / invoke |',
   '|---|---|---|---|',
@@ -61,11 +59,4 @@ const section = [
 ].join('\n');
 console.log(section);
 
-const file = path.join(ctx.cfg.root, 'docs/benchmarks.md');
-const text = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '';
-const start = '<!-- bench:run-loop:start -->';
-const end = '<!-- bench:run-loop:end -->';
-if (text.includes(start) && text.includes(end)) {
-  fs.writeFileSync(file, `${text.slice(0, text.indexOf(start) + start.length)}\n${section}\n${text.slice(text.indexOf(end))}`);
-  console.log(`\nupdated ${path.relative(ctx.cfg.root, file)}`);
-}
+writeSection(ctx.cfg.root, 'run-loop', section);

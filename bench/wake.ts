@@ -3,9 +3,6 @@
  * to its first answer through the gateway, median of BENCH_RUNS (default 5). Writes its
  * section of docs/benchmarks.md.   npx tsx bench/wake.ts
  */
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { names } from '../lib/docker/names';
 import { waitForTasks } from '../lib/docker/services';
 import { createJob } from '../lib/jobs/jobs';
@@ -16,6 +13,7 @@ import { ensureSandbox } from '../lib/sandbox/provision';
 import { removeInstance } from '../lib/sandbox/remove';
 import { newParticipantId } from '../lib/session/participant';
 import { testContext } from '../test/integration/helpers';
+import { machine, writeSection } from './report';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const ctx = await testContext();
@@ -41,9 +39,6 @@ try {
   await stopPackageIndex();
 }
 const sorted = [...samples].sort((a, b) => a - b);
-const section = `Measured ${new Date().toISOString().slice(0, 10)} on ${os.cpus().length} × ${os.cpus()[0]?.model.trim()} (\`npx tsx bench/wake.ts\`, ${RUNS} runs): median **${(sorted[Math.floor(sorted.length / 2)] / 1000).toFixed(2)} s** from the call to the first answer (min ${(sorted[0] / 1000).toFixed(2)} s, max ${(sorted.at(-1)! / 1000).toFixed(2)} s); target ≤ 1.5 s.`;
+const section = `Measured ${new Date().toISOString().slice(0, 10)} on ${machine()} (\`npx tsx bench/wake.ts\`, ${RUNS} runs): median **${(sorted[Math.floor(sorted.length / 2)] / 1000).toFixed(2)} s** from the call to the first answer (min ${(sorted[0] / 1000).toFixed(2)} s, max ${(sorted.at(-1)! / 1000).toFixed(2)} s); target ≤ 1.5 s.`;
 console.log(section);
-const file = path.join(ctx.cfg.root, 'docs/benchmarks.md');
-const text = fs.readFileSync(file, 'utf8');
-const [start, end] = ['<!-- bench:wake:start -->', '<!-- bench:wake:end -->'];
-if (text.includes(start)) fs.writeFileSync(file, `${text.slice(0, text.indexOf(start) + start.length)}\n${section}\n${text.slice(text.indexOf(end))}`);
+writeSection(ctx.cfg.root, 'wake', section);

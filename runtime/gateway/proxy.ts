@@ -32,6 +32,7 @@ function forward(addr: string, cfg: GatewayConfig, req: IncomingMessage, path: s
     );
     up.on('timeout', () => up.destroy(Object.assign(new Error('upstream timeout'), { code: 'ETIMEDOUT' })));
     up.on('socket', (socket) => {
+      socket.setNoDelay(true);
       if (!socket.connecting) return;
       const timer = setTimeout(() => up.destroy(Object.assign(new Error('connect timeout'), { code: 'ECONNTIMEOUT' })), CONNECT_TIMEOUT_MS);
       socket.once('connect', () => clearTimeout(timer));
@@ -100,6 +101,7 @@ export async function proxyToFunction(
         if (code === 'ETIMEDOUT') { counted(504); return sendText(res, 504, `Function "${target.name}" did not answer within ${cfg.upstreamTimeoutMs} ms.\n`); }
         if (!RETRYABLE.has(code)) { counted(502); return sendText(res, 502, `Function "${target.name}" failed: ${(err as Error).message}\n`); }
         lastError = code;
+        balancer.forget(target.name);
         if (wake && !woken) {
           // DNS may still list a task that has gone (scaled to zero moments ago): wake it now.
           woken = true;

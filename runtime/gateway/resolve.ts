@@ -1,27 +1,47 @@
 import { lookup } from 'node:dns/promises';
 import type { Routes } from './routes';
 
+/** How long a DNS answer is reused: a lookup through Docker's resolver costs about a millisecond. */
+const DNS_TTL_MS = 1000;
+
 /**
  * With Swarm's dnsrr endpoint mode a function's name resolves to the addresses of its running
  * tasks, and the gateway balances between them itself (round robin per name). A fresh route
- * override from the platform (see routes.ts) takes precedence over DNS.
+ * override from the platform (see routes.ts) takes precedence over DNS. Answers are kept for
+ * DNS_TTL_MS (an empty answer is never kept, so a new function is found at once); the proxy
+ * forgets a name whose address failed, so a task that went away is not tried again.
  */
 export class Balancer {
   private readonly next = new Map<string, number>();
+  private readonly cache = new Map<string, { addrs: string[]; at: number }>();
 
-  constructor(private readonly routes: Routes) {}
+  constructor(private readonly routes: Routes, private readonly lookupFn: typeof lookup = lookup) {}
 
-  async pick(name: string): Promise<string | null> {
-    const addrs = this.routes.get(name) ?? (await this.resolve(name));
+  async pick(name: string, now = Date.now()): Promise<string | null> {
+    const addrs = this.routes.get(name) ?? (await this.cached(name, now));
     if (addrs.length === 0) return null;
     const i = (this.next.get(name) ?? 0) % addrs.length;
     this.next.set(name, i + 1);
     return addrs[i];
   }
 
+  /** Drop the cached answer for a name (one of its addresses did not answer). */
+  forget(name: string): void {
+    this.cache.delete(name);
+  }
+
+  private async cached(name: string, now: number): Promise<string[]> {
+    const hit = this.cache.get(name);
+    if (hit && now - hit.at < DNS_TTL_MS) return hit.addrs;
+    const addrs = await this.resolve(name);
+    if (addrs.length > 0) this.cache.set(name, { addrs, at: now });
+    else this.cache.delete(name);
+    return addrs;
+  }
+
   private async resolve(name: string): Promise<string[]> {
     try {
-      return (await lookup(name, { all: true, family: 4 })).map((a) => a.address);
+      return (await this.lookupFn(name, { all: true, family: 4 })).map((a) => a.address);
     } catch (err) {
       const code = (err as NodeJS.ErrnoException).code;
       if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return [];

@@ -1,0 +1,18 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+/** "on 2 × <cpu model>": the machine, for the first line of every section. */
+export const machine = () => `${os.cpus().length} × ${os.cpus()[0]?.model.trim()}`;
+
+export const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+/** Replace the text between `<!-- bench:<key>:start -->` and `…:end -->` in docs/benchmarks.md. */
+export function writeSection(root: string, key: string, section: string): void {
+  const file = path.join(root, 'docs/benchmarks.md');
+  const text = fs.readFileSync(file, 'utf8');
+  const [start, end] = [`<!-- bench:${key}:start -->`, `<!-- bench:${key}:end -->`];
+  if (!text.includes(start) || !text.includes(end)) throw new Error(`docs/benchmarks.md has no ${start} … ${end} markers`);
+  fs.writeFileSync(file, `${text.slice(0, text.indexOf(start) + start.length)}\n${section}\n${text.slice(text.indexOf(end))}`);
+  console.log(`updated docs/benchmarks.md (${key})`);
+}
