@@ -19,6 +19,7 @@ export type Component =
   | 'control-network'
   | 'sandbox-network'
   | 'gateway'
+  | 'shell'
   | 'prometheus'
   | 'nats'
   | 'function'

@@ -8,6 +8,7 @@ export const names = {
   controlNetwork: (prefix: string) => `${prefix}-control`,
   sandboxNetwork: (prefix: string, sid: string) => `${prefix}-${sid}`,
   gatewayService: (prefix: string, sid: string) => `${prefix}-${sid}-gateway`,
+  shellService: (prefix: string, sid: string) => `${prefix}-${sid}-shell`,
   gatewaySecret: (prefix: string, sid: string, what: 'user' | 'password') => `${prefix}-${sid}-basic-auth-${what}`,
   functionService: (prefix: string, sid: string, fn: string) => `${prefix}-${sid}-fn-${fn}`,
   functionImage: (prefix: string, sid: string, fn: string) => `${prefix}-${sid}-${fn}`,

@@ -12,6 +12,7 @@ export const imageManifestSchema = z.object({
   gateway: z.string(),
   prometheus: z.string(),
   nats: z.string(),
+  shell: z.string(),
 });
 export type ImageManifest = z.infer<typeof imageManifestSchema>;
 

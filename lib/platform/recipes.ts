@@ -54,6 +54,17 @@ export const recipes: Recipe[] = [
     args: (b) => ({ BASE_IMAGE: b.base! }),
   },
   {
+    key: 'shell',
+    title: "participant shell (bash, tmux, python3, node, faas-cli)",
+    dockerfile: 'images/shell/Dockerfile',
+    context: async (root) => {
+      const files = await readDirContext(path.join(root, 'templates'), new Map(), 'templates');
+      files.set('faas-cli.js', { content: await bundleForContainer(root, 'runtime/cli/main.ts') });
+      return files;
+    },
+    args: (b) => ({ NODE_IMAGE: b.node! }),
+  },
+  {
     key: 'gateway',
     title: 'sandbox gateway',
     dockerfile: 'images/gateway/Dockerfile',

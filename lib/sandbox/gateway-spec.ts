@@ -1,5 +1,6 @@
 import { LABEL, ownedLabels } from '../docker/labels';
 import { names } from '../docker/names';
+import type { GatewaySecrets } from './gateway';
 import { NATS_URL } from './nats';
 
 export type GatewaySpecInput = {
@@ -13,7 +14,7 @@ export type GatewaySpecInput = {
   /** Secret for the gateway's platform-only API; never shown to the participant. */
   token: string;
   /** Swarm secrets with the participant's basic-auth user and password. */
-  secrets: { user: { id: string; name: string }; password: { id: string; name: string } };
+  secrets: GatewaySecrets;
   /** Port of the web app on the host, where the provider API is (reached via the default route). */
   providerPort: number;
 };
@@ -34,10 +35,7 @@ export function gatewayServiceSpec(g: GatewaySpecInput): Record<string, unknown>
         Labels: labels,
         Env: ['port=8080', 'function_port=8080', `faaslab_token=${g.token}`, `provider_port=${g.providerPort}`, 'secret_mount_path=/run/secrets', `sandbox_id=${g.sandboxId}`,
           `nats_url=${NATS_URL}`, 'nats_stream=async'],
-        Secrets: [
-          { SecretID: g.secrets.user.id, SecretName: g.secrets.user.name, File: { Name: 'basic-auth-user', UID: '0', GID: '0', Mode: 0o444 } },
-          { SecretID: g.secrets.password.id, SecretName: g.secrets.password.name, File: { Name: 'basic-auth-password', UID: '0', GID: '0', Mode: 0o444 } },
-        ],
+        Secrets: secretMounts(g.secrets),
         ReadOnly: true,
         CapabilityDrop: ['ALL'],
         StopGracePeriod: 2_000_000_000,
@@ -52,4 +50,12 @@ export function gatewayServiceSpec(g: GatewaySpecInput): Record<string, unknown>
     Mode: { Replicated: { Replicas: 1 } },
     EndpointSpec: { Mode: g.endpointMode, Ports: [{ Protocol: 'tcp', TargetPort: 8080, PublishMode: g.publishMode }] },
   };
+}
+
+/** The gateway credentials as files in /run/secrets (basic-auth-user, basic-auth-password), as OpenFaaS mounts them. */
+export function secretMounts(secrets: GatewaySecrets): Record<string, unknown>[] {
+  return [
+    { SecretID: secrets.user.id, SecretName: secrets.user.name, File: { Name: 'basic-auth-user', UID: '0', GID: '0', Mode: 0o444 } },
+    { SecretID: secrets.password.id, SecretName: secrets.password.name, File: { Name: 'basic-auth-password', UID: '0', GID: '0', Mode: 0o444 } },
+  ];
 }

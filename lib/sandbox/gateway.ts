@@ -11,7 +11,19 @@ import { ensureSecret } from './secrets';
 
 export const GATEWAY_USER = 'admin';
 
-type GatewayInput = { sid: string; token: string; password: string; controlNetworkId: string; sandboxNetworkId: string };
+export type GatewaySecrets = { user: { id: string; name: string }; password: { id: string; name: string } };
+type GatewayInput = { sid: string; token: string; secrets: GatewaySecrets; controlNetworkId: string; sandboxNetworkId: string };
+
+/** The Swarm secrets with the participant's gateway user and password (the gateway checks them; the shell logs in with them). */
+export async function ensureGatewaySecrets(engine: Docker, instance: string, sid: string, password: string): Promise<GatewaySecrets> {
+  const labels = ownedLabels(instance, 'gateway', { [LABEL.sandbox]: sid });
+  const userName = names.gatewaySecret(instance, sid, 'user');
+  const passwordName = names.gatewaySecret(instance, sid, 'password');
+  return {
+    user: { id: await ensureSecret(engine, userName, GATEWAY_USER, instance, labels), name: userName },
+    password: { id: await ensureSecret(engine, passwordName, password, instance, labels), name: passwordName },
+  };
+}
 
 /**
  * Make the sandbox gateway exist and match the spec this version of the platform wants (a new
@@ -20,13 +32,7 @@ type GatewayInput = { sid: string; token: string; password: string; controlNetwo
  */
 export async function ensureGateway(engine: Docker, cfg: Config, images: ImageManifest, g: GatewayInput, progress: (line: string) => void): Promise<string> {
   const instance = cfg.FAASLAB_PREFIX;
-  const secretLabels = ownedLabels(instance, 'gateway', { [LABEL.sandbox]: g.sid });
-  const userName = names.gatewaySecret(instance, g.sid, 'user');
-  const passwordName = names.gatewaySecret(instance, g.sid, 'password');
-  const secrets = {
-    user: { id: await ensureSecret(engine, userName, GATEWAY_USER, instance, secretLabels), name: userName },
-    password: { id: await ensureSecret(engine, passwordName, g.password, instance, secretLabels), name: passwordName },
-  };
+  const secrets = g.secrets;
   const spec = gatewayServiceSpec({
     instance, sandboxId: g.sid, image: images.gateway, controlNetworkId: g.controlNetworkId, sandboxNetworkId: g.sandboxNetworkId,
     publishMode: cfg.FAASLAB_PUBLISH_MODE, endpointMode: cfg.FAASLAB_ENDPOINT_MODE, token: g.token, secrets, providerPort: cfg.PORT,

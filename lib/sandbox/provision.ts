@@ -6,7 +6,9 @@ import { LABEL, ownedLabels } from '../docker/labels';
 import { names, newSandboxId } from '../docker/names';
 import { ensureOverlayNetwork } from '../docker/networks';
 import type { ImageManifest } from '../platform/manifest';
-import { ensureGateway, GATEWAY_USER } from './gateway';
+import { participantWorkspace } from '../workspace/participant';
+import { ensureGateway, ensureGatewaySecrets, GATEWAY_USER } from './gateway';
+import { ensureShell } from './shell';
 import { ensureControlPlane } from './control-plane';
 import { serialised } from './locks';
 
@@ -44,9 +46,14 @@ export function ensureSandbox(deps: SandboxDeps, participantId: string, progress
         name: names.sandboxNetwork(instance, row.id), instance, internal: true,
         labels: ownedLabels(instance, 'sandbox-network', { [LABEL.sandbox]: row.id }),
       });
-      const gatewayUrl = await ensureGateway(engine, cfg, images, {
-        sid: row.id, token: row.gateway_token, password: row.gateway_password, controlNetworkId, sandboxNetworkId: networkId,
-      }, progress);
+      const secrets = await ensureGatewaySecrets(engine, instance, row.id, row.gateway_password);
+      const [gatewayUrl] = await Promise.all([
+        ensureGateway(engine, cfg, images, { sid: row.id, token: row.gateway_token, secrets, controlNetworkId, sandboxNetworkId: networkId }, progress),
+        ensureShell(engine, {
+          instance, sid: row.id, image: images.shell, sandboxNetworkId: networkId, secrets,
+          workspace: participantWorkspace(cfg.dataDir, participantId).root,
+        }, cfg.FAASLAB_DEPLOY_TIMEOUT_MS, progress),
+      ]);
       if (row.status !== 'ready') q.setSandboxStatus(row.id, 'ready');
       return { id: row.id, instance, networkId, gatewayUrl, token: row.gateway_token, credentials: { user: GATEWAY_USER, password: row.gateway_password } };
     } catch (err) {

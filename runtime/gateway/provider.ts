@@ -38,17 +38,18 @@ const MAX_SYSTEM_BODY = 256 * 1024;
 /** Rewrites a successful JSON answer before it reaches the client (e.g. to add invocation counts). */
 export type Transform = (json: unknown) => Promise<unknown>;
 
-export async function forwardToProvider(base: string, token: string, routes: Routes, req: IncomingMessage, res: ServerResponse, timeoutMs: number, transform?: Transform): Promise<void> {
+export async function forwardToProvider(base: string, token: string, routes: Routes, req: IncomingMessage, res: ServerResponse, timeoutMs: number, transform?: Transform, streamBody = false): Promise<void> {
   // Buffered with a Content-Length: Node sends no chunked framing for DELETE bodies, and
-  // OpenFaaS's DELETE /system/functions carries one.
-  const body = await readBodyOr413(req, res, MAX_SYSTEM_BODY);
-  if (!body) return;
+  // OpenFaaS's DELETE /system/functions carries one. Build uploads (large) stream through.
+  const body = streamBody ? null : await readBodyOr413(req, res, MAX_SYSTEM_BODY);
+  if (!streamBody && !body) return;
+  const length = body ? { 'content-length': body.length } : req.headers['content-length'] ? { 'content-length': req.headers['content-length'] } : { 'transfer-encoding': 'chunked' };
   return new Promise((resolve) => {
     const up = http.request(`${base}${req.url}`, {
       method: req.method,
       agent,
       timeout: timeoutMs,
-      headers: { authorization: `Bearer ${token}`, 'content-type': req.headers['content-type'] ?? 'application/json', 'content-length': body.length },
+      headers: { authorization: `Bearer ${token}`, 'content-type': req.headers['content-type'] ?? 'application/json', ...length },
     }, (r) => {
       applyRoutesHeader(r.headers[ROUTES_HEADER], routes);
       const headers = { ...r.headers };
@@ -75,7 +76,8 @@ export async function forwardToProvider(base: string, token: string, routes: Rou
       if (!res.headersSent) res.writeHead(502, { 'Content-Type': 'text/plain' }).end(`Provider unavailable: ${err.message}\n`);
       resolve();
     });
-    up.end(body);
+    if (body) up.end(body);
+    else req.pipe(up);
   });
 }
 

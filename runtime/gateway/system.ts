@@ -37,6 +37,8 @@ export async function handleSystem(req: IncomingMessage, res: ServerResponse, de
     : path === '/system/functions' ? async (json) => Promise.all((json as { name?: string }[]).map(withCount))
     : path.startsWith('/system/function/') ? async (json) => withCount(json as { name?: string })
     : undefined;
-  // Log streams may follow for as long as the client likes; other calls are bounded.
-  return forwardToProvider(deps.providerUrl, deps.token, deps.routes, req, res, path === '/system/logs' ? 0 : deps.timeoutMs, transform);
+  // Log streams may follow for as long as the client likes; builds may wait in the queue and
+  // install packages; other calls are bounded.
+  const build = path === '/system/builds';
+  return forwardToProvider(deps.providerUrl, deps.token, deps.routes, req, res, path === '/system/logs' ? 0 : build ? 15 * 60_000 : deps.timeoutMs, transform, build);
 }

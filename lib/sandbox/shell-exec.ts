@@ -1,0 +1,39 @@
+import { PassThrough } from 'node:stream';
+import type Docker from 'dockerode';
+import { names } from '../docker/names';
+import { AppError } from '../errors';
+import { SHELL_HOME } from './shell';
+
+export type ExecResult = { code: number; stdout: string; stderr: string };
+
+/** The running container of a sandbox's shell service. */
+export async function shellContainer(engine: Docker, instance: string, sid: string): Promise<Docker.Container> {
+  const [c] = await engine.listContainers({ filters: { label: [`com.docker.swarm.service.name=${names.shellService(instance, sid)}`], status: ['running'] } });
+  if (!c) throw new AppError('unavailable', 'Your shell is not running.', { hint: 'Reload the page to start it again.' });
+  return engine.getContainer(c.Id);
+}
+
+/**
+ * Run a command line with bash in the participant's shell (as the terminal would), wait for it
+ * and collect its output and exit code; `stdin` is written to it first.
+ */
+export async function execInShell(engine: Docker, instance: string, sid: string, command: string, opts: { stdin?: string; cwd?: string; env?: string[] } = {}): Promise<ExecResult> {
+  const container = await shellContainer(engine, instance, sid);
+  const exec = await container.exec({
+    Cmd: ['bash', '-lc', command], AttachStdout: true, AttachStderr: true, AttachStdin: opts.stdin !== undefined,
+    WorkingDir: opts.cwd ?? SHELL_HOME, Env: opts.env,
+  });
+  const stream = await exec.start({ hijack: true, stdin: opts.stdin !== undefined });
+  const out: Buffer[] = [];
+  const err: Buffer[] = [];
+  const stdout = new PassThrough().on('data', (c: Buffer) => out.push(c));
+  const stderr = new PassThrough().on('data', (c: Buffer) => err.push(c));
+  engine.modem.demuxStream(stream, stdout, stderr);
+  if (opts.stdin !== undefined) {
+    stream.write(opts.stdin);
+    (stream as unknown as { end: () => void }).end();
+  }
+  await new Promise<void>((resolve, reject) => { stream.on('end', resolve); stream.on('close', resolve); stream.on('error', reject); });
+  const info = await exec.inspect();
+  return { code: info.ExitCode ?? -1, stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8') };
+}
