@@ -115,3 +115,24 @@ test("a failed install is explained with pip's or npm's own words and the missin
   assert.equal(npm?.packageName, '@scope/nosuch');
   assert.equal(explainDependencyFailure('Step 3/3 : RUN false\n'), null);
 });
+
+test("npm 10's report: the workshop registry's 404 text, a range no version satisfies, a registry without npm", () => {
+  const missing = explainDependencyFailure([
+    '\x1b[91mnpm error code E404',
+    "\x1b[0m\x1b[91mnpm error 404 Not Found - GET http://172.17.0.1:47001/npm/faaslab-nope - faaslab-nope is not in this workshop's offline npm registry (it has: dayjs, ms)",
+    'npm error 404',
+    "npm error 404  'faaslab-nope@^1.0.0' is not in this registry.",
+  ].join('\n'));
+  assert.deepEqual(missing, { tool: 'npm', packageName: 'faaslab-nope', message: "faaslab-nope is not in this workshop's offline npm registry (it has: dayjs, ms)", noIndex: false });
+  const plain404 = explainDependencyFailure("npm error code E404\nnpm error 404 Not Found - GET http://reg/x - Not found\nnpm error 404  'x@*' is not in this registry.\n");
+  assert.equal(plain404?.message, "npm error 404  'x@*' is not in this registry.");
+  const range = explainDependencyFailure('npm error code ETARGET\nnpm error notarget No matching version found for @scope/uuid@^9.0.0.\nnpm error notarget In most cases you or one of your dependencies are requesting\n');
+  assert.deepEqual(range, { tool: 'npm', packageName: '@scope/uuid', message: 'No matching version found for @scope/uuid@^9.0.0.', noMatchingVersion: true, noIndex: false });
+  const noNpm = explainDependencyFailure([
+    'Fetching npm failed: http://172.17.0.1:47001/npm/ has no "npm" package (HTTP 404: npm is not in this workshop\'s offline npm registry, which is empty: the platform\'s set-up (npm start) fills it)',
+    "Cannot install left-pad dayjs: npm could not be fetched from the workshop's npm registry (http://172.17.0.1:47001/npm/, see above).",
+  ].join('\n'));
+  assert.equal(noNpm?.packageName, 'left-pad');
+  assert.equal(noNpm?.noIndex, true);
+  assert.match(noNpm!.message, /^Cannot install left-pad dayjs: npm could not be fetched/);
+});

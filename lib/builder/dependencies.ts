@@ -39,6 +39,8 @@ export type DependencyFailure = {
   message: string;
   /** The platform has no package index configured (the templates say so in the log). */
   noIndex: boolean;
+  /** The package is there, but no version of it matches the range asked for (npm's ETARGET). */
+  noMatchingVersion?: boolean;
 };
 
 export function explainDependencyFailure(rawLog: string): DependencyFailure | null {
@@ -46,19 +48,26 @@ export function explainDependencyFailure(rawLog: string): DependencyFailure | nu
   // eslint-disable-next-line no-control-regex
   const log = rawLog.replace(/\x1b\[[0-9;]*m/g, '');
   const found = findFailure(log);
-  return found && { ...found, noIndex: /no (package index|npm registry) is configured/i.test(log) };
+  return found && { ...found, noIndex: /no (package index|npm registry) is configured|npm could not be fetched from the workshop's npm registry/i.test(log) };
 }
 
 function findFailure(log: string): Omit<DependencyFailure, 'noIndex'> | null {
   const pip = /^ERROR: No matching distribution found for (\S+)/m.exec(log);
   if (pip) return { tool: 'pip', packageName: pip[1], message: pip[0] };
-  const npm404 = /^npm ERR! 404 +'(@?[^'@\s]+)(?:@[^'\s]*)?' is not in this registry\./m.exec(log) ?? /^npm ERR! 404 Not Found - GET \S+\/([^/\s]+)/m.exec(log);
-  if (npm404) return { tool: 'npm', packageName: decodeURIComponent(npm404[1]), message: npm404[0] };
-  const noRegistry = /^Cannot install (.+): no npm registry is configured.*$/m.exec(log);
+  // npm 10 and later begin their lines with "npm error", older ones with "npm ERR!".
+  const npm404 = /^npm (?:ERR!|error) 404 +'(@?[^'@\s]+)(?:@[^'\s]*)?' is not in this registry\./m.exec(log) ?? /^npm (?:ERR!|error) 404 Not Found - GET \S+\/([^/\s]+)/m.exec(log);
+  if (npm404) {
+    // The workshop's registry says which packages it has: the clearer message.
+    const ours = /^npm (?:ERR!|error) 404 Not Found - GET \S+ - (\S+ is not in this workshop's offline npm registry.*)$/m.exec(log);
+    return { tool: 'npm', packageName: decodeURIComponent(npm404[1]), message: ours?.[1] ?? npm404[0] };
+  }
+  const noVersion = /^npm (?:ERR!|error) notarget No matching version found for (@?[^@\s]+)@.*$/m.exec(log);
+  if (noVersion) return { tool: 'npm', packageName: noVersion[1], message: noVersion[0].replace(/^npm (?:ERR!|error) notarget /, ''), noMatchingVersion: true };
+  const noRegistry = /^Cannot install (.+?): (?:no npm registry is configured|npm could not be fetched).*$/m.exec(log);
   if (noRegistry) return { tool: 'npm', packageName: noRegistry[1].split(' ')[0], message: noRegistry[0] };
   const pipOther = /^ERROR: .*$/m.exec(log);
   if (pipOther && /pip|requirement|distribution/i.test(pipOther[0])) return { tool: 'pip', message: pipOther[0] };
-  const npmOther = /^npm ERR! (?:code|errno) .*$/m.exec(log);
+  const npmOther = /^npm (?:ERR!|error) (?:code|errno) .*$/m.exec(log);
   if (npmOther) return { tool: 'npm', message: npmOther[0] };
   return null;
 }

@@ -1,8 +1,14 @@
 import type { Config } from '../config';
+import { npmDir } from './npm';
 import { startPackageIndex } from './server';
 import { pypiDir } from './wheels';
 
-/** The offline PyPI index of this installation, as function builds reach it (started on first use). */
-export async function buildPackageIndexUrl(cfg: Config): Promise<string> {
-  return (await startPackageIndex({ dir: pypiDir(cfg.dataDir), port: cfg.FAASLAB_PKGINDEX_PORT })).url;
+/**
+ * The offline package indexes of this installation as function builds reach them (one server,
+ * started on first use): pip's index URL and the npm registry URL, passed to templates as
+ * PIP_INDEX_URL and NPM_REGISTRY.
+ */
+export async function buildPackageIndex(cfg: Config): Promise<{ pip: string; npm: string }> {
+  const index = await startPackageIndex({ dir: pypiDir(cfg.dataDir), npmDir: npmDir(cfg.dataDir), port: cfg.FAASLAB_PKGINDEX_PORT });
+  return { pip: index.url, npm: index.npmUrl };
 }

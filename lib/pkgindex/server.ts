@@ -6,14 +6,16 @@ import path from 'node:path';
 import type Docker from 'dockerode';
 import { config } from '../config';
 import { docker } from '../docker/client';
+import { NPM_MANIFEST, notFoundBody, packument, readNpmManifest, resolveNpmRoute, type NpmTarball } from './npm';
 import { projectPage, resolveRoute, rootPage } from './simple';
 import { MANIFEST, pypiDir, readManifest, type IndexFile } from './wheels';
 
 /**
- * The offline Python package index over HTTP (PEP 503 simple API), read-only, serving the
- * wheelhouse made by ensureWheelhouse. It listens on the Docker bridge's gateway address (the
- * host as seen from containers on the default bridge network, which is where `docker build`
- * runs RUN steps) on an ephemeral port; one instance per process, kept on globalThis.
+ * The offline package indexes over HTTP, read-only, on one port: Python's (PEP 503 simple API,
+ * serving the wheelhouse made by ensureWheelhouse) and, below /npm/, an npm registry (the
+ * tarballs fetched by ensureNpmRegistry). It listens on the Docker bridge's gateway address
+ * (the host as seen from containers on the default bridge network, which is where `docker
+ * build` runs RUN steps) on an ephemeral port; one instance per process, kept on globalThis.
  */
 
 type NetworkInspect = {
@@ -48,20 +50,43 @@ export function bridgeGateway(net: NetworkInspect, ifaces: Interfaces = os.netwo
   return null;
 }
 
+/** A value derived from a manifest file, made again only when the file's mtime changes. */
+function byManifestMtime<T>(file: string, read: (exists: boolean) => T): () => T {
+  let cached: { mtimeMs: number; value: T } | null = null;
+  return () => {
+    let mtimeMs = -1;
+    try { mtimeMs = fs.statSync(file).mtimeMs; } catch { /* not made yet */ }
+    if (!cached || cached.mtimeMs !== mtimeMs) cached = { mtimeMs, value: read(mtimeMs >= 0) };
+    return cached.value;
+  };
+}
+
+type Send = (status: number, body: string, type?: string, extra?: http.OutgoingHttpHeaders) => void;
+
+function sender(req: http.IncomingMessage, res: http.ServerResponse): Send {
+  return (status, body, type = 'text/plain; charset=utf-8', extra = {}) => {
+    res.writeHead(status, { 'Content-Type': type, 'Content-Length': Buffer.byteLength(body), 'Cache-Control': 'no-cache', ...extra });
+    res.end(req.method === 'HEAD' ? undefined : body);
+  };
+}
+
+/** Stream a file the manifest names (content-addressed, so cacheable forever). */
+function sendFile(req: http.IncomingMessage, res: http.ServerResponse, full: string, etag: string, notFound: () => void): void {
+  let size: number;
+  try { size = fs.statSync(full).size; } catch { return notFound(); }
+  res.writeHead(200, {
+    'Content-Type': 'application/octet-stream', 'Content-Length': size, ETag: `"${etag}"`,
+    'Cache-Control': 'public, max-age=31536000, immutable',
+  });
+  if (req.method === 'HEAD') return void res.end();
+  fs.createReadStream(full).on('error', () => res.destroy()).pipe(res);
+}
+
 /** A request handler serving the wheelhouse in `dir` (the manifest is re-read when it changes). */
 export function pypiHandler(dir: string): http.RequestListener {
-  let cached: { mtimeMs: number; files: IndexFile[] } | null = null;
-  const filesNow = (): IndexFile[] => {
-    let mtimeMs = -1;
-    try { mtimeMs = fs.statSync(path.join(dir, MANIFEST)).mtimeMs; } catch { /* no wheelhouse yet */ }
-    if (!cached || cached.mtimeMs !== mtimeMs) cached = { mtimeMs, files: mtimeMs < 0 ? [] : (readManifest(dir)?.files ?? []) };
-    return cached.files;
-  };
+  const filesNow = byManifestMtime(path.join(dir, MANIFEST), (exists): IndexFile[] => (exists ? readManifest(dir)?.files ?? [] : []));
   return (req, res) => {
-    const send = (status: number, body: string, type = 'text/plain; charset=utf-8', extra: http.OutgoingHttpHeaders = {}) => {
-      res.writeHead(status, { 'Content-Type': type, 'Content-Length': Buffer.byteLength(body), 'Cache-Control': 'no-cache', ...extra });
-      res.end(req.method === 'HEAD' ? undefined : body);
-    };
+    const send = sender(req, res);
     if (req.method !== 'GET' && req.method !== 'HEAD') return send(405, 'read-only index\n', undefined, { Allow: 'GET, HEAD' });
     const files = filesNow();
     const route = resolveRoute(req.url ?? '/', files);
@@ -70,28 +95,64 @@ export function pypiHandler(dir: string): http.RequestListener {
       case 'project': return send(200, projectPage(route.project, files), 'text/html; charset=utf-8');
       case 'redirect': return send(301, `see ${route.location}\n`, undefined, { Location: route.location });
       case 'not-found': return send(404, `Not found: ${route.reason}\n`);
-      case 'file': {
-        const full = path.join(dir, route.file.fileName);
-        let size: number;
-        try { size = fs.statSync(full).size; } catch { return send(404, 'Not found: file missing on disk\n'); }
-        res.writeHead(200, {
-          'Content-Type': 'application/octet-stream', 'Content-Length': size, ETag: `"${route.file.sha256}"`,
-          'Cache-Control': 'public, max-age=31536000, immutable',
-        });
-        if (req.method === 'HEAD') return res.end();
-        fs.createReadStream(full).on('error', () => res.destroy()).pipe(res);
+      case 'file': return sendFile(req, res, path.join(dir, route.file.fileName), route.file.sha256, () => send(404, 'Not found: file missing on disk\n'));
+    }
+  };
+}
+
+/** The path under which the package index server answers as an npm registry. */
+export const NPM_PREFIX = '/npm';
+
+/** Host headers used to build tarball URLs: a name or IPv4/[IPv6] address with an optional port. */
+const HOST_HEADER = /^(?:[A-Za-z0-9.-]+|\[[0-9A-Fa-f:.]+\])(?::\d{1,5})?$/;
+
+/**
+ * A request handler serving the npm registry in `dir` below NPM_PREFIX (read-only: packuments
+ * and tarballs; the manifest is re-read when it changes). Tarball URLs point back at the host
+ * and port the client used, so they work from wherever the registry is reached.
+ */
+export function npmHandler(dir: string): http.RequestListener {
+  const packagesNow = byManifestMtime(path.join(dir, NPM_MANIFEST), (exists): NpmTarball[] => (exists ? readNpmManifest(dir)?.packages ?? [] : []));
+  return (req, res) => {
+    const send = sender(req, res);
+    const json = (status: number, body: unknown, extra?: http.OutgoingHttpHeaders) => send(status, `${JSON.stringify(body)}\n`, 'application/json', extra);
+    if (req.method !== 'GET' && req.method !== 'HEAD') return json(405, { error: "This workshop's npm registry is read-only" }, { Allow: 'GET, HEAD' });
+    const url = req.url ?? '/';
+    if (!url.startsWith(`${NPM_PREFIX}/`)) return json(404, { error: 'Not found (unknown path)' });
+    const packages = packagesNow();
+    const route = resolveNpmRoute(url.slice(NPM_PREFIX.length), packages);
+    switch (route.kind) {
+      case 'not-found': return json(404, notFoundBody(route, packages));
+      case 'tarball': return sendFile(req, res, path.join(dir, route.pkg.file), route.pkg.shasum, () => json(404, { error: `${route.pkg.name}@${route.pkg.version}: tarball missing on disk` }));
+      case 'packument': {
+        const host = req.headers.host && HOST_HEADER.test(req.headers.host) ? req.headers.host : `${req.socket.localAddress}:${req.socket.localPort}`;
+        return json(200, packument(route.name, packages, `http://${host}${NPM_PREFIX}/`));
       }
     }
   };
 }
 
-export type PackageIndex = { url: string; host: string; port: number; dir: string; server: http.Server };
+/** One server for both indexes: the npm registry below NPM_PREFIX, PyPI's simple API elsewhere. */
+export function packageIndexHandler(dirs: { pypi: string; npm: string }): http.RequestListener {
+  const pypi = pypiHandler(dirs.pypi);
+  const npm = npmHandler(dirs.npm);
+  return (req, res) => {
+    const url = req.url ?? '/';
+    return (url === NPM_PREFIX || url.startsWith(`${NPM_PREFIX}/`) ? npm : pypi)(req, res);
+  };
+}
+
+/** `url`: pip's index (…/simple/); `npmUrl`: the npm registry (…/npm/), on the same server. */
+export type PackageIndex = { url: string; npmUrl: string; host: string; port: number; dir: string; npmDir: string; server: http.Server };
 
 const key = Symbol.for('faaslab.pkgindex');
 type Holder = { [key]?: Promise<PackageIndex> };
 
 export type StartOptions = {
+  /** The wheelhouse; default that of the configured data directory. */
   dir?: string;
+  /** The npm registry's folder; default the `npm` folder beside `dir` (npmDir of the same data directory). */
+  npmDir?: string;
   host?: string;
   /**
    * A fixed port keeps the index URL (a build arg) the same across restarts, so the engine's
@@ -103,6 +164,7 @@ export type StartOptions = {
 
 async function start(opts: StartOptions): Promise<PackageIndex> {
   const dir = opts.dir ?? pypiDir(config().dataDir);
+  const npm = opts.npmDir ?? path.join(path.dirname(dir), 'npm'); // pypiDir and npmDir are siblings
   let host = opts.host;
   if (!host) {
     const net = (await (opts.engine ?? docker()).getNetwork('bridge').inspect()) as NetworkInspect;
@@ -110,7 +172,7 @@ async function start(opts: StartOptions): Promise<PackageIndex> {
     if (!found) throw new Error('The package index cannot find the Docker bridge gateway address (is the engine remote, or the default bridge disabled?)');
     host = found;
   }
-  const server = http.createServer(pypiHandler(dir));
+  const server = http.createServer(packageIndexHandler({ pypi: dir, npm }));
   server.keepAliveTimeout = 5_000;
   const listen = (port: number) => new Promise<void>((resolve, reject) => {
     const onError = (err: NodeJS.ErrnoException) => reject(err.code === 'EADDRNOTAVAIL'
@@ -127,7 +189,7 @@ async function start(opts: StartOptions): Promise<PackageIndex> {
   }
   server.unref(); // never keeps a process (a test, the set-up) alive on its own
   const { port } = server.address() as AddressInfo;
-  return { url: `http://${host}:${port}/simple/`, host, port, dir, server };
+  return { url: `http://${host}:${port}/simple/`, npmUrl: `http://${host}:${port}${NPM_PREFIX}/`, host, port, dir, npmDir: npm, server };
 }
 
 /** Start the index once per process (later calls get the same instance). */

@@ -71,20 +71,26 @@ export function wheelhouseKey(debs: Record<string, string>): string {
   return `format=${WHEELHOUSE_FORMAT};${Object.keys(debs).sort().map((p) => `${p}=${debs[p]}`).join(';')}`;
 }
 
-/** Every file of the manifest is on disk with its recorded sha256. */
-export function manifestIntact(dir: string, m: IndexManifest): boolean {
-  return m.files.every((f) => {
-    try {
-      return createHash('sha256').update(fs.readFileSync(path.join(dir, f.fileName))).digest('hex') === f.sha256;
-    } catch {
-      return false;
-    }
-  });
+/** The hex digest of a file, or null when it cannot be read. */
+export function fileSha(file: string, algorithm: 'sha1' | 'sha256'): string | null {
+  try {
+    return createHash(algorithm).update(fs.readFileSync(file)).digest('hex');
+  } catch {
+    return null;
+  }
 }
 
-type RunResult = { stdout: string; stderr: string };
+/** Every file of the manifest is on disk with its recorded sha256. */
+export function manifestIntact(dir: string, m: IndexManifest): boolean {
+  return m.files.every((f) => fileSha(path.join(dir, f.fileName), 'sha256') === f.sha256);
+}
 
-function run(cmd: string, args: string[], opts: { cwd?: string; onLine?: Progress } = {}): Promise<RunResult> {
+export type RunResult = { stdout: string; stderr: string };
+/** A failed command: its message ends with the last lines it printed; the full output is kept. */
+export type RunError = Error & RunResult;
+
+/** Run a command (LC_ALL=C), collecting its output; `onLine` sees stdout lines as they come. */
+export function run(cmd: string, args: string[], opts: { cwd?: string; onLine?: Progress } = {}): Promise<RunResult> {
   return new Promise((resolve, reject) => {
     const child = spawn(cmd, args, { cwd: opts.cwd, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, LC_ALL: 'C' } });
     let stdout = '';
@@ -97,7 +103,7 @@ function run(cmd: string, args: string[], opts: { cwd?: string; onLine?: Progres
     child.on('error', (err) => reject(new Error(`${cmd}: ${err.message}`)));
     child.on('close', (code) => {
       if (code === 0) resolve({ stdout, stderr });
-      else reject(new Error(`${cmd} ${args.join(' ')} exited with ${code}:\n${(stderr || stdout).trim().split('\n').slice(-15).join('\n')}`));
+      else reject(Object.assign(new Error(`${cmd} ${args.join(' ')} exited with ${code}:\n${(stderr || stdout).trim().split('\n').slice(-15).join('\n')}`), { stdout, stderr }));
     });
   });
 }
@@ -190,7 +196,7 @@ async function extractDeb(debFile: string, into: string): Promise<Extracted> {
 /** Packages a python3-* library may depend on that are not Python distributions. */
 const NOT_DISTRIBUTIONS = new Set(['python3', 'python3-minimal', 'python3-all', 'python3-distutils', 'python3-lib2to3']);
 
-function writeAtomic(file: string, data: Buffer | string): void {
+export function writeAtomic(file: string, data: Buffer | string): void {
   const tmp = `${file}.tmp-${process.pid}`;
   fs.writeFileSync(tmp, data);
   fs.renameSync(tmp, file);

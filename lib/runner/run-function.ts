@@ -5,7 +5,7 @@ import { validateFunctionName } from '../docker/names';
 import { toErrorView } from '../errors';
 import { invokeFunction } from '../faas/invoke';
 import { pushRoute } from '../faas/routes';
-import { buildPackageIndexUrl } from '../pkgindex/for-builds';
+import { buildPackageIndex } from '../pkgindex/for-builds';
 import type { Job } from '../jobs/jobs';
 import { deployFunction } from '../provider/deploy';
 import { ensureSandbox } from '../sandbox/provision';
@@ -33,7 +33,7 @@ export async function runFunction(ctx: AppContext, job: Job, req: RunRequest): P
     // One build/deploy per function at a time: a second click waits for the first.
     await serialised(`deploy:${sandbox.id}:${fn}`, async () => {
       job.emit({ type: 'stage', stage: 'build', at: Date.now() });
-      const packageIndex = { pip: await buildPackageIndexUrl(ctx.cfg) };
+      const packageIndex = await buildPackageIndex(ctx.cfg);
       const build = () => buildFunction(ctx.engine, {
         root: ctx.cfg.root, instance: sandbox.instance, sandboxId: sandbox.id, fn, lang: req.lang,
         handlerDir: ws.dir(fn), images: ctx.images, packageIndex,

@@ -1,8 +1,13 @@
 #!/bin/sh
 # Install the "dependencies" that <dir>/package.json lists into <dir>/node_modules.
 # A package.json without dependencies is skipped without touching the network, so the default
-# template builds offline and its layer is cached. Packages come from the workshop's registry
-# (build arg NPM_REGISTRY); npm reports a package that is not there ("404 Not Found").
+# template builds offline and its layer is cached. Packages come from the workshop's offline npm
+# registry (build arg NPM_REGISTRY: the platform's package index, .../npm/ on the Docker bridge,
+# filled at set-up with a fixed list of packages and all their dependencies); npm reports a
+# package that is not there ("404 Not Found ... is not in this workshop's offline npm registry").
+# The node image has Debian's nodejs but no npm: npm itself comes from that registry too
+# (fetch-npm.js, ~1 s), lives in /tmp for this step only, and is removed with its cache, so the
+# layer holds node_modules and nothing else.
 set -eu
 dir=$1
 mkdir -p "$dir/node_modules"
@@ -23,15 +28,16 @@ if [ -z "${NPM_REGISTRY:-}" ]; then
   echo "Cannot install $deps: no npm registry is configured for this workshop (NPM_REGISTRY is empty)." >&2
   exit 1
 fi
-if ! command -v npm >/dev/null 2>&1; then
-  # The platform's node image has Debian's nodejs without npm: fetch Debian's npm (about a
-  # minute, and again whenever package.json changes, until the platform ships an npm image).
-  echo "Installing Debian's npm (the node image has none)..."
-  apt-get update -qq >/dev/null
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends npm >/dev/null
+if command -v npm >/dev/null 2>&1; then
+  npm=npm
+elif node "$(dirname "$0")/fetch-npm.js" "$NPM_REGISTRY" /tmp/npm; then
+  npm="node /tmp/npm/bin/npm-cli.js"
+else
+  echo "Cannot install $deps: npm could not be fetched from the workshop's npm registry ($NPM_REGISTRY, see above)." >&2
+  exit 1
 fi
 echo "Installing $deps from $NPM_REGISTRY"
 cd "$dir"
-npm install --omit=dev --no-audit --no-fund --no-package-lock --no-update-notifier \
+$npm install --omit=dev --no-audit --no-fund --no-package-lock --no-update-notifier \
   --registry "$NPM_REGISTRY" --cache /tmp/npm-cache
-rm -rf /tmp/npm-cache
+rm -rf /tmp/npm-cache /tmp/npm

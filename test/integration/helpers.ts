@@ -1,3 +1,4 @@
+import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -8,11 +9,14 @@ import { openDb } from '../../lib/db/open';
 import { queries } from '../../lib/db/queries';
 import { docker } from '../../lib/docker/client';
 import { ownedFilter } from '../../lib/docker/labels';
+import { names } from '../../lib/docker/names';
+import { stopPackageIndex } from '../../lib/pkgindex/server';
 import { ensureWheelhouse } from '../../lib/pkgindex/wheels';
 import { buildFunction } from '../../lib/builder/build-function';
 import { ensurePlatformImages } from '../../lib/platform/ensure-images';
 import type { Sandbox } from '../../lib/sandbox/provision';
 import { participantWorkspace } from '../../lib/workspace/participant';
+import { removeInstance, removeSandbox } from '../../lib/sandbox/remove';
 import { newParticipantId } from '../../lib/session/participant';
 import { startProviderServer } from './provider-server';
 
@@ -68,4 +72,21 @@ export async function deployFunction(ctx: Ctx, sb: Sandbox, pid: string, fn: str
   const res = await fetch(`${sb.gatewayUrl}/system/functions`, { method: 'POST', headers: { ...gatewayAuth(sb), 'Content-Type': 'application/json' }, body: JSON.stringify({ service: fn, image }) });
   if (res.status !== 202) throw new Error(`deploy ${fn}: ${res.status} ${await res.text()}`);
   return image;
+}
+
+/**
+ * The end of a test file that ran functions as `participants`: their sandboxes, the instance's
+ * services and control network are removed and nothing labelled with the instance may be left;
+ * the provider server and this process's package index (the builds started it) stop.
+ */
+export async function removeTestInstance(ctx: Awaited<ReturnType<typeof testContext>>, participants: string[]): Promise<void> {
+  for (const pid of participants) {
+    const row = ctx.q.sandboxOf(pid);
+    if (row) await removeSandbox(ctx.engine, ctx.prefix, row.id);
+  }
+  await removeInstance(ctx.engine, ctx.prefix);
+  await ctx.engine.getNetwork(names.controlNetwork(ctx.prefix)).remove().catch(() => {});
+  assert.deepEqual(await leftovers(ctx.prefix), nothingLeft);
+  ctx.close();
+  await stopPackageIndex();
 }
