@@ -1,10 +1,11 @@
 /**
- * Gateway benchmark: sync invoke latency (p50/p99) and throughput at concurrency 8, through
+ * Gateway benchmark: sync invoke latency (p50/p99) and throughput at concurrency 1 and 8, through
  * the sandbox gateway vs directly to the function's task, both from a container on the same
  * sandbox network (bench/load.py); and idle memory (docker stats) of the gateway and of one
  * idle python3 function before and after the load. Writes its section of docs/benchmarks.md.
- * Direct and gateway runs alternate (ROUNDS times each) so that drift of the machine hits both;
- * the table shows the median run of each, at concurrency 1 (the gateway's own latency) and 8.
+ * At concurrency 1 (the gateway's own latency) each run takes both paths in turn, request by
+ * request; at concurrency 8 (throughput) runs of each path alternate. ROUNDS of each; the
+ * table shows the median run.
  *   npx tsx bench/gateway.ts        (BENCH_SECONDS=n per run, default 10; BENCH_ROUNDS, default 3)
  */
 import fs from 'node:fs';
@@ -37,10 +38,10 @@ async function memoryMiB(containerName: RegExp): Promise<number> {
 
 type LoadResult = { count: number; rps: number; p50: number; p90: number; p99: number; errors: number };
 
-async function load(url: string, networkId: string, concurrency: number): Promise<LoadResult> {
+async function load(urls: string[], networkId: string, concurrency: number): Promise<Record<string, LoadResult>> {
   const container = await ctx.engine.createContainer({
     Image: ctx.images.base,
-    Cmd: ['python3', '-c', fs.readFileSync(path.join(ctx.cfg.root, 'bench/load.py'), 'utf8'), url, String(concurrency), String(SECONDS)],
+    Cmd: ['python3', '-c', fs.readFileSync(path.join(ctx.cfg.root, 'bench/load.py'), 'utf8'), String(concurrency), String(SECONDS), ...urls],
     Labels: ownedLabels(ctx.prefix, 'function'),
     HostConfig: { NetworkMode: networkId },
   });
@@ -73,23 +74,29 @@ try {
   const summary = (runs: LoadResult[]): LoadResult => ({
     count: runs.reduce((n, r) => n + r.count, 0), rps: median(runs, 'rps'), p50: median(runs, 'p50'), p90: median(runs, 'p90'), p99: median(runs, 'p99'), errors: runs.reduce((n, r) => n + r.errors, 0),
   });
-  const results: Record<number, { direct: LoadResult; viaGateway: LoadResult }> = {};
-  for (const c of [1, 8]) {
-    const direct: LoadResult[] = [];
-    const viaGateway: LoadResult[] = [];
-    for (let i = 0; i < ROUNDS; i++) {
-      direct.push(await load('http://echo:8080/', network.Id, c));
-      viaGateway.push(await load('http://gateway:8080/function/echo', network.Id, c));
-    }
-    results[c] = { direct: summary(direct), viaGateway: summary(viaGateway) };
-    console.log(`c=${c}`, JSON.stringify({ direct, viaGateway }));
+  const [DIRECT, GATEWAY] = ['http://echo:8080/', 'http://gateway:8080/function/echo'];
+  // Concurrency 1: both paths in one run, request by request in turn (same conditions for both).
+  const c1: { direct: LoadResult[]; viaGateway: LoadResult[] } = { direct: [], viaGateway: [] };
+  // Concurrency 8: separate runs (throughput needs the function to itself), alternating.
+  const c8: { direct: LoadResult[]; viaGateway: LoadResult[] } = { direct: [], viaGateway: [] };
+  for (let i = 0; i < ROUNDS; i++) {
+    const both = await load([DIRECT, GATEWAY], network.Id, 1);
+    c1.direct.push(both[DIRECT]);
+    c1.viaGateway.push(both[GATEWAY]);
+    c8.direct.push((await load([DIRECT], network.Id, 8))[DIRECT]);
+    c8.viaGateway.push((await load([GATEWAY], network.Id, 8))[GATEWAY]);
   }
+  console.log(JSON.stringify({ c1, c8 }));
+  const results: Record<number, { direct: LoadResult; viaGateway: LoadResult }> = {
+    1: { direct: summary(c1.direct), viaGateway: summary(c1.viaGateway) },
+    8: { direct: summary(c8.direct), viaGateway: summary(c8.viaGateway) },
+  };
   await new Promise((r) => setTimeout(r, 15_000));
   const idleAfter = { gateway: await memoryMiB(/-gateway\./), fn: await memoryMiB(/-fn-echo\./) };
-  const row = (c: number, name: string, r: LoadResult) => `| ${c} | ${name} | ${r.p50} ms | ${r.p90} ms | ${r.p99} ms | ${r.rps} req/s | ${r.errors} |`;
+  const row = (c: number, name: string, r: LoadResult) => `| ${c} | ${name} | ${r.p50} ms | ${r.p90} ms | ${r.p99} ms | ${c === 1 ? '— (shared run)' : `${r.rps} req/s`} | ${r.errors} |`;
   const added = (c: number) => (results[c].viaGateway.p50 - results[c].direct.p50).toFixed(2);
   section = [
-    `Measured ${new Date().toISOString().slice(0, 10)} on ${machine()}, python3 template echo function limited to 1 CPU, load from a container on the sandbox network; ${ROUNDS} alternating runs of ${SECONDS} s per path and concurrency, median run shown (\`npx tsx bench/gateway.ts\`).`,
+    `Measured ${new Date().toISOString().slice(0, 10)} on ${machine()}, python3 template echo function limited to 1 CPU, load from a container on the sandbox network; ${ROUNDS} rounds of ${SECONDS} s runs, median run shown: at concurrency 1 both paths in the same run, taking turns request by request; at concurrency 8 one path per run, alternating (\`npx tsx bench/gateway.ts\`).`,
     '',
     '| concurrency | path | p50 | p90 | p99 | throughput | errors |',
     '|---|---|---|---|---|---|---|',

@@ -1,35 +1,49 @@
 # Closed-loop HTTP load from inside the sandbox network: N workers, each POSTing one request
-# after another for D seconds, to one URL. Prints JSON: count, rps, p50/p90/p99 ms, errors.
+# after another for D seconds. With several URLs each worker takes them in turn, request by
+# request, so every path sees the same conditions (drift of the machine hits all alike).
+# Prints JSON: {url: {count, rps, p50, p90, p99, errors}} (rps counts that URL's requests only).
 # Plain python3 (the platform's base image), no third-party modules.
 import http.client, json, sys, threading, time
 from urllib.parse import urlparse
 
-url, workers, seconds = sys.argv[1], int(sys.argv[2]), float(sys.argv[3])
-u = urlparse(url)
-lat, errors, lock = [], [0], threading.Lock()
+workers, seconds, urls = int(sys.argv[1]), float(sys.argv[2]), sys.argv[3:]
+lat = {u: [] for u in urls}
+errors = {u: 0 for u in urls}
+lock = threading.Lock()
 deadline = time.monotonic() + seconds
 
-def work():
-    conn = http.client.HTTPConnection(u.hostname, u.port or 80, timeout=10)
-    mine, bad = [], 0
+def connect(u):
+    p = urlparse(u)
+    return http.client.HTTPConnection(p.hostname, p.port or 80, timeout=10)
+
+def work(offset):
+    conns = {u: connect(u) for u in urls}
+    mine, bad = {u: [] for u in urls}, {u: 0 for u in urls}
+    k = offset
     while time.monotonic() < deadline:
+        u = urls[k % len(urls)]; k += 1
         t0 = time.perf_counter()
         try:
-            conn.request("POST", u.path or "/", body=b"hello", headers={"Content-Type": "text/plain"})
-            r = conn.getresponse(); r.read()
-            if r.status != 200: bad += 1
-            else: mine.append(time.perf_counter() - t0)
+            conns[u].request("POST", urlparse(u).path or "/", body=b"hello", headers={"Content-Type": "text/plain"})
+            r = conns[u].getresponse(); r.read()
+            if r.status != 200: bad[u] += 1
+            else: mine[u].append(time.perf_counter() - t0)
         except Exception:
-            bad += 1
-            conn.close(); conn = http.client.HTTPConnection(u.hostname, u.port or 80, timeout=10)
+            bad[u] += 1
+            conns[u].close(); conns[u] = connect(u)
     with lock:
-        lat.extend(mine); errors[0] += bad
+        for u in urls:
+            lat[u].extend(mine[u]); errors[u] += bad[u]
 
 start = time.monotonic()
-ts = [threading.Thread(target=work) for _ in range(workers)]
+ts = [threading.Thread(target=work, args=(i,)) for i in range(workers)]
 for t in ts: t.start()
 for t in ts: t.join()
 elapsed = time.monotonic() - start
-lat.sort()
-pct = lambda p: round(lat[min(len(lat) - 1, int(p * len(lat)))] * 1000, 2) if lat else None
-print(json.dumps({"count": len(lat), "rps": round(len(lat) / elapsed, 1), "p50": pct(0.5), "p90": pct(0.9), "p99": pct(0.99), "errors": errors[0]}))
+
+def summary(u):
+    xs = sorted(lat[u])
+    pct = lambda p: round(xs[min(len(xs) - 1, int(p * len(xs)))] * 1000, 2) if xs else None
+    return {"count": len(xs), "rps": round(len(xs) / elapsed, 1), "p50": pct(0.5), "p90": pct(0.9), "p99": pct(0.99), "errors": errors[u]}
+
+print(json.dumps({u: summary(u) for u in urls}))

@@ -6,6 +6,7 @@
 import { config } from '../lib/config';
 import { docker } from '../lib/docker/client';
 import { ensureSwarm } from '../lib/docker/swarm';
+import { ensureNpmRegistry, NPM_SEEDS } from '../lib/pkgindex/npm-seed';
 import { ensureWheelhouse } from '../lib/pkgindex/wheels';
 import { ensurePlatformImages } from '../lib/platform/ensure-images';
 import { ensureControlPlane } from '../lib/sandbox/control-plane';
@@ -23,6 +24,8 @@ async function main() {
   say(`control plane: network ${cfg.FAASLAB_PREFIX}-control, NATS (async queue) and Prometheus services`);
   const index = await ensureWheelhouse(cfg.dataDir, say);
   say(`package index: ${index.files.length} wheels (requests and its dependencies, from Debian's packages)`);
+  const npm = await ensureNpmRegistry(cfg.dataDir, say);
+  say(`npm registry: ${npm.packages.length} packages (${NPM_SEEDS.join(', ')}, their dependencies, and npm for builds)`);
   say(`ready in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 }
 

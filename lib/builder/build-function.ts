@@ -20,6 +20,9 @@ export type FunctionBuildRequest = {
   images: ImageManifest;
   /** The workshop's package indexes, offered to templates as PIP_INDEX_URL / NPM_REGISTRY. */
   packageIndex?: { pip?: string; npm?: string };
+  /** The participant's own build args (faas-cli --build-arg / build_args); the platform's win on a clash. */
+  buildArgs?: Record<string, string>;
+  noCache?: boolean;
 };
 
 /**
@@ -38,7 +41,9 @@ export async function buildFunction(engine: Docker, req: FunctionBuildRequest, o
   const result = await buildFromFiles(engine, files, {
     tag: image,
     labels,
+    nocache: req.noCache,
     buildargs: declaredArgs(files, {
+      ...req.buildArgs,
       BASE_IMAGE: req.images.base, PYTHON_IMAGE: req.images.python, WATCHDOG_IMAGE: req.images.watchdog, NODE_IMAGE: req.images.node,
       ...(req.packageIndex?.pip ? { PIP_INDEX_URL: req.packageIndex.pip } : {}),
       ...(req.packageIndex?.npm ? { NPM_REGISTRY: req.packageIndex.npm } : {}),
@@ -52,7 +57,9 @@ export async function buildFunction(engine: Docker, req: FunctionBuildRequest, o
       throw new AppError('build_failed', `Could not install the packages in ${file}: ${deps.message}`, {
         hint: deps.noIndex
           ? `This platform has no package index configured, so ${file} cannot list packages yet; ask your instructor.`
-          : deps.packageName
+          : deps.noMatchingVersion && deps.packageName
+            ? `The workshop's package index has "${deps.packageName}", but no version in the range ${file} asks for: widen the range (e.g. "*"), or ask your instructor to add that version.`
+            : deps.packageName
             ? `"${deps.packageName}" is not in the workshop's package index: check its spelling in ${file}, or ask your instructor to add it.`
             : `Check ${file}; the build output above shows ${deps.tool}'s full report.`,
         detail: { ...failure, file, package: deps.packageName },

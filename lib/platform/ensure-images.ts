@@ -1,12 +1,11 @@
 import type Docker from 'dockerode';
-import { buildFromFiles } from '../docker/build';
-import { platformImageLabels } from '../docker/labels';
-import { orNull } from '../docker/not-found';
 import { ensureBaseImage, type Progress } from './base-image';
 import { recipeHash } from './hash';
+import { ensureHashedImage } from './hashed-image';
 import { type ImageManifest, writeImageManifest } from './manifest';
 import { readDockerfile, recipes } from './recipes';
 import { removeStalePlatformImages } from './stale-images';
+import { ensureStoreImages } from '../store/images';
 
 /**
  * Make sure every platform image exists, building only those whose inputs changed (tags are
@@ -22,20 +21,11 @@ export async function ensurePlatformImages(engine: Docker, root: string, dataDir
     const args = recipe.args(built);
     const hash = recipeHash({ dockerfile, files, args: { ...args, BASE_ID: baseId } });
     const tag = `faaslab-${recipe.key}:${hash}`;
-    if (await orNull(engine.getImage(tag).inspect())) {
-      progress(`${recipe.key} image: ${tag} up to date`);
-    } else {
-      const started = Date.now();
-      progress(`${recipe.key} image: building ${recipe.title}…`);
-      files.set('Dockerfile', { content: dockerfile });
-      const result = await buildFromFiles(engine, files, { tag, buildargs: args, labels: platformImageLabels('platform-image', hash) }, (line) => {
-        if (/^Step \d+\/\d+ :/.test(line)) progress(`${recipe.key} image: ${line}`);
-      });
-      if (!result.ok) throw new Error(`Building the ${recipe.key} image failed: ${result.error}\n${result.log.split('\n').slice(-30).join('\n')}`);
-      progress(`${recipe.key} image: ${tag} built (${((Date.now() - started) / 1000).toFixed(1)} s)`);
-    }
+    files.set('Dockerfile', { content: dockerfile });
+    await ensureHashedImage(engine, `${recipe.key} image`, { tag, hash, files, buildargs: args, title: recipe.title }, progress);
     built[recipe.key] = tag;
   }
+  built.store = await ensureStoreImages(engine, root, built as ImageManifest, baseId, progress);
   const manifest = built as ImageManifest;
   writeImageManifest(dataDir, manifest);
   const removed = await removeStalePlatformImages(engine, manifest);

@@ -13,8 +13,16 @@ export const imageManifestSchema = z.object({
   prometheus: z.string(),
   nats: z.string(),
   shell: z.string(),
+  /** Store function name → its locally built image. */
+  store: z.record(z.string(), z.string()).default({}),
 });
 export type ImageManifest = z.infer<typeof imageManifestSchema>;
+
+/** Every image tag the manifest names (platform images and store functions). */
+export function manifestTags(m: ImageManifest): string[] {
+  const { store, ...images } = m;
+  return [...Object.values(images), ...Object.values(store)];
+}
 
 const file = (dataDir: string) => path.join(dataDir, 'images.json');
 

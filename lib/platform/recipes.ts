@@ -7,7 +7,7 @@ import type { ImageManifest } from './manifest';
 
 /** A platform image built with `docker build` on top of images made before it. */
 export type Recipe = {
-  key: Exclude<keyof ImageManifest, 'base'>;
+  key: Exclude<keyof ImageManifest, 'base' | 'store'>;
   title: string;
   dockerfile: string;
   context: (root: string) => Promise<ContextFiles>;
@@ -59,7 +59,8 @@ export const recipes: Recipe[] = [
     dockerfile: 'images/shell/Dockerfile',
     context: async (root) => {
       const files = await readDirContext(path.join(root, 'templates'), new Map(), 'templates');
-      files.set('faas-cli.js', { content: await bundleForContainer(root, 'runtime/cli/main.ts') });
+      files.set('store/catalog.json', { content: await fs.readFile(path.join(root, 'store/catalog.json')) });
+      files.set('faas-cli.js', { content: await bundleForContainer(root, 'runtime/cli/bin.ts') });
       return files;
     },
     args: (b) => ({ NODE_IMAGE: b.node! }),

@@ -1,7 +1,7 @@
 import type Docker from 'dockerode';
 import { LABEL } from '../docker/labels';
 import { isConflict, orNull } from '../docker/not-found';
-import type { ImageManifest } from './manifest';
+import { manifestTags, type ImageManifest } from './manifest';
 
 /**
  * Remove platform images left by earlier recipes (other tags of our faaslab-<key> repositories)
@@ -9,8 +9,8 @@ import type { ImageManifest } from './manifest';
  * container, e.g. the gateway of a sandbox started before an upgrade, is kept.
  */
 export async function removeStalePlatformImages(engine: Docker, manifest: ImageManifest): Promise<string[]> {
-  const current = new Set(Object.values(manifest));
-  const repos = new Set(Object.values(manifest).map((t) => t.split(':')[0]));
+  const current = new Set(manifestTags(manifest));
+  const repos = new Set([...current].map((t) => t.split(':')[0]));
   const removed: string[] = [];
   const tryRemove = async (ref: string) => {
     try {

@@ -1,7 +1,9 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AppContext } from '../app-context';
 import { names } from '../docker/names';
+import { handleBuildUpload } from '../builder/remote-build';
 import { AppError, toErrorView } from '../errors';
+import { storeImages } from '../store/resolve';
 import { deployFunction } from './deploy';
 import { toDeployment, type Owner } from './deployment';
 import { assertFunctionExists, getFunction, listFunctions, scaleFunction, wakeFunction } from './functions';
@@ -33,10 +35,15 @@ export function handleProviderRequest(ctx: AppContext, req: IncomingMessage, res
     const e = toErrorView(err);
     return { status: err instanceof AppError ? err.status : 500, text: `${e.message}${e.hint ? `\n${e.hint}` : ''}\n` };
   };
-  if (path === '/system/logs' && req.method === 'GET') {
-    // Streamed (ndjson, possibly following), so not through route()'s buffered replies.
+  const streamed = path === '/system/logs' && req.method === 'GET'
+    ? () => streamFunctionLogs(ctx.engine, authenticate(ctx, req), parseLogQuery(url.searchParams), res)
+    : path === '/system/builds' && req.method === 'POST'
+      ? () => handleBuildUpload(ctx, authenticate(ctx, req), req, res)
+      : null;
+  if (streamed) {
+    // Streamed (ndjson: log lines, possibly following; build output), so not through route()'s buffered replies.
     Promise.resolve()
-      .then(() => streamFunctionLogs(ctx.engine, authenticate(ctx, req), parseLogQuery(url.searchParams), res))
+      .then(streamed)
       .catch((err) => {
         if (res.headersSent) return void res.end();
         const r = errorReply(err);
@@ -61,7 +68,7 @@ async function route(ctx: AppContext, req: IncomingMessage, path: string): Promi
   if (path === '/system/functions') {
     if (method === 'GET') return { status: 200, json: await listFunctions(engine, owner) };
     if (method === 'POST' || method === 'PUT') {
-      const d = await toDeployment(engine, owner, await readJson(req));
+      const d = await toDeployment(engine, owner, await readJson(req), storeImages(ctx.cfg.root, ctx.images));
       if (method === 'PUT') await assertFunctionExists(engine, owner, d.name);
       let routes: string[] = [];
       const target = { ...owner, networkId: await sandboxNetworkId(engine, owner), endpointMode: ctx.cfg.FAASLAB_ENDPOINT_MODE };

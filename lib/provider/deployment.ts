@@ -20,9 +20,10 @@ function invalid(message: string, hint?: string): AppError {
 /**
  * Turn an OpenFaaS FunctionDeployment body into what the provider deploys, refusing what a
  * sandbox must not do: reserved labels, limits above the sandbox's ceiling, and images it did
- * not build itself (a participant must not run another sandbox's or the platform's images).
+ * not build itself (a participant must not run another sandbox's or the platform's images),
+ * except the function store's, named as the store catalog names them.
  */
-export async function toDeployment(engine: Docker, owner: Owner, body: unknown): Promise<FunctionDeployment> {
+export async function toDeployment(engine: Docker, owner: Owner, body: unknown, store: Map<string, string> = new Map()): Promise<FunctionDeployment> {
   const parsed = functionDeploymentSchema.safeParse(body);
   if (!parsed.success) throw invalid(`Invalid deployment: ${parsed.error.issues.map((i) => `${i.path.join('.') || 'body'}: ${i.message}`).join('; ')}`);
   const r = parsed.data;
@@ -34,7 +35,7 @@ export async function toDeployment(engine: Docker, owner: Owner, body: unknown):
   if (!Number.isInteger(scaleMin) || scaleMin < 0 || scaleMin > MAX_REPLICAS) {
     throw invalid(`com.openfaas.scale.min must be an integer from 0 to ${MAX_REPLICAS}.`);
   }
-  const image = await resolveImage(engine, owner, r.image);
+  const image = store.get(r.image) ?? (await resolveImage(engine, owner, r.image));
   return {
     name,
     image,
