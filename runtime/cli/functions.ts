@@ -1,0 +1,37 @@
+import { z } from 'zod';
+import { CliError } from './errors';
+import { Gateway } from './gateway';
+
+/** What faas-cli reads of the gateway's FunctionStatus (list and describe). */
+const functionStatusSchema = z.object({
+  name: z.string(),
+  image: z.string().default(''),
+  invocationCount: z.number().default(0),
+  replicas: z.number().default(0),
+  availableReplicas: z.number().default(0),
+  envProcess: z.string().default(''),
+  labels: z.record(z.string(), z.string()).nullish(),
+  annotations: z.record(z.string(), z.string()).nullish(),
+});
+export type FunctionStatus = z.infer<typeof functionStatusSchema>;
+
+function parse<T>(schema: z.ZodType<T>, body: Buffer, gateway: Gateway): T {
+  try {
+    return schema.parse(JSON.parse(body.toString('utf8')));
+  } catch {
+    throw new CliError(`cannot parse result from OpenFaaS on URL: ${gateway.url}`, 'Is OPENFAAS_URL (or -g) the address of an OpenFaaS gateway?');
+  }
+}
+
+/** GET /system/functions. */
+export async function listFunctions(gateway: Gateway): Promise<FunctionStatus[]> {
+  const res = Gateway.expect(await gateway.request('GET', '/system/functions', { auth: true }), [200], 'cannot list functions');
+  return parse(z.array(functionStatusSchema), res.body, gateway);
+}
+
+/** GET /system/function/<name>; a missing function is faas-cli's "No such function". */
+export async function getFunction(gateway: Gateway, name: string): Promise<FunctionStatus> {
+  const res = await gateway.request('GET', `/system/function/${encodeURIComponent(name)}`, { auth: true });
+  if (res.status === 404) throw new CliError(`No such function: ${name}`, 'See the functions you have with: faas-cli list');
+  return parse(functionStatusSchema, Gateway.expect(res, [200], `cannot describe ${name}`).body, gateway);
+}

@@ -1,0 +1,54 @@
+import fs from 'node:fs';
+import { z } from 'zod';
+import { CliError } from './errors';
+
+/** The shell image's offline copy of the function store (no internet in the sandbox). */
+export const DEFAULT_CATALOG = '/usr/share/faaslab/store/catalog.json';
+
+const map = z.record(z.string(), z.string()).nullish().transform((m) => m ?? {});
+/** A store entry as faas-cli reads one (the store's functions.json, our subset; unknown keys ignored). */
+const storeItemSchema = z.object({
+  name: z.string(),
+  title: z.string().default(''),
+  description: z.string().default(''),
+  image: z.string(),
+  fprocess: z.string().default(''),
+  author: z.string().optional(),
+  repo_url: z.string().optional(),
+  labels: map,
+  annotations: map,
+  environment: map,
+});
+export type StoreItem = z.infer<typeof storeItemSchema>;
+
+export function catalogPath(env: Record<string, string | undefined> = process.env): string {
+  return env.FAASLAB_STORE_CATALOG || DEFAULT_CATALOG;
+}
+
+export function readCatalog(file = catalogPath()): StoreItem[] {
+  let text: string;
+  try {
+    text = fs.readFileSync(file, 'utf8');
+  } catch (err) {
+    throw new CliError(`cannot read the function store at ${file}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`, 'The store is an offline copy inside this shell; if it is missing, tell your instructor.');
+  }
+  const parsed = z.array(storeItemSchema).safeParse(safeJson(text));
+  if (!parsed.success) throw new CliError(`cannot parse the function store at ${file}: ${parsed.error.issues[0]?.message ?? 'not a list of functions'}`);
+  return parsed.data;
+}
+
+function safeJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return null;
+  }
+}
+
+/** faas-cli's storeFindFunction: by name or title; here also ignoring case ("Figlet" finds figlet). */
+export function findStoreItem(items: StoreItem[], wanted: string): StoreItem {
+  const item = items.find((i) => i.name === wanted || i.title === wanted)
+    ?? items.find((i) => i.name.toLowerCase() === wanted.toLowerCase() || i.title.toLowerCase() === wanted.toLowerCase());
+  if (!item) throw new CliError(`function '${wanted}' not found`, 'See the functions in the store with: faas-cli store list');
+  return item;
+}
