@@ -1,7 +1,7 @@
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import { randomUUID } from 'node:crypto';
 import type { GatewayConfig } from './config';
-import { readBodyOr413 } from './body';
+import { readBody, readBodyOr413 } from './body';
 import type { Activity } from './activity';
 import type { GatewayMetrics } from './metrics';
 import type { WakeResult } from './wake';
@@ -12,6 +12,8 @@ const agent = new http.Agent({ keepAlive: true, maxSockets: 256 });
 const RETRYABLE = new Set(['ECONNREFUSED', 'EHOSTUNREACH', 'ECONNRESET', 'ENETUNREACH', 'ECONNTIMEOUT']);
 /** A task that just went away leaves an address nobody answers (no RST on the overlay). */
 const CONNECT_TIMEOUT_MS = 300; // same-host overlay: a live task connects in well under 1 ms
+/** Answers up to this size (with a Content-Length) are relayed in one write. */
+const SMALL_ANSWER = 64 * 1024;
 const HOP_BY_HOP = ['connection', 'keep-alive', 'transfer-encoding', 'upgrade', 'proxy-connection', 'te', 'trailer'];
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -77,7 +79,8 @@ export async function proxyToFunction(
   let lastError = 'not found';
   let woken = false;
   for (;;) {
-    let addr = await balancer.pick(target.name);
+    let addr = balancer.pickKnown(target.name);
+    if (addr === undefined) addr = await balancer.pick(target.name);
     if (!addr && wake && !woken) {
       // No running task: the function may be scaled to zero. Hold the request while the
       // provider brings one replica back (or says there is no such function).
@@ -92,8 +95,15 @@ export async function proxyToFunction(
         const headers: http.OutgoingHttpHeaders = { ...up.headers, 'x-call-id': callId };
         for (const h of HOP_BY_HOP) delete headers[h];
         if (!headers['x-duration-seconds']) headers['x-duration-seconds'] = (Number(process.hrtime.bigint() - start) / 1e9).toFixed(6);
-        res.writeHead(up.status, headers);
         res.on('finish', () => counted(up.status));
+        const length = Number(up.headers['content-length']);
+        if (length <= SMALL_ANSWER) {
+          // The usual small answer: one write for head and body instead of a stream pipe.
+          const answer = await readBody(up.body as IncomingMessage, SMALL_ANSWER);
+          res.writeHead(up.status, headers).end(answer);
+          return;
+        }
+        res.writeHead(up.status, headers);
         up.body.pipe(res);
         return;
       } catch (err) {

@@ -18,7 +18,18 @@ export class Balancer {
   constructor(private readonly routes: Routes, private readonly lookupFn: typeof lookup = lookup) {}
 
   async pick(name: string, now = Date.now()): Promise<string | null> {
-    const addrs = this.routes.get(name) ?? (await this.cached(name, now));
+    return this.pickKnown(name, now) ?? this.choose(name, await this.cached(name, now));
+  }
+
+  /** The next address without a lookup, when a route or a fresh DNS answer is at hand (the usual case); else undefined. */
+  pickKnown(name: string, now = Date.now()): string | null | undefined {
+    const routed = this.routes.get(name, now);
+    if (routed) return this.choose(name, routed);
+    const hit = this.cache.get(name);
+    return hit && now - hit.at < DNS_TTL_MS ? this.choose(name, hit.addrs) : undefined;
+  }
+
+  private choose(name: string, addrs: string[]): string | null {
     if (addrs.length === 0) return null;
     const i = (this.next.get(name) ?? 0) % addrs.length;
     this.next.set(name, i + 1);
@@ -31,8 +42,6 @@ export class Balancer {
   }
 
   private async cached(name: string, now: number): Promise<string[]> {
-    const hit = this.cache.get(name);
-    if (hit && now - hit.at < DNS_TTL_MS) return hit.addrs;
     const addrs = await this.resolve(name);
     if (addrs.length > 0) this.cache.set(name, { addrs, at: now });
     else this.cache.delete(name);
