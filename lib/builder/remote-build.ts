@@ -59,7 +59,7 @@ export async function handleBuildUpload(ctx: AppContext, owner: Owner, req: Inco
         const build = () => buildFunction(ctx.engine, {
           root: ctx.cfg.root, instance: owner.instance, sandboxId: owner.sandboxId, fn, lang: settings.lang,
           handlerDir: path.join(dir, 'handler'), images: ctx.images, packageIndex, buildArgs: settings.buildArgs, noCache: settings.noCache,
-        }, (line) => emit({ type: 'log', line }));
+        }, (line) => emit({ type: 'log', line: line.startsWith('Successfully tagged ') ? `Successfully tagged ${settings.image}` : line }));
         const built = await buildQueue(ctx.cfg.FAASLAB_BUILD_CONCURRENCY).run(build, (position) => emit({ type: 'queue', position }));
         const [repo, tag] = splitTag(names.sandboxImage(owner.instance, owner.sandboxId, settings.image));
         await ctx.engine.getImage(built.image).tag({ repo, tag });

@@ -9,6 +9,12 @@ import { registerLogs } from './commands/logs';
 import { registerRemove } from './commands/remove';
 import { registerSecret } from './commands/secret';
 import { registerStore } from './commands/store';
+import { registerNew } from './commands/new';
+import { registerTemplate } from './commands/template';
+import { registerBuild } from './commands/build';
+import { registerPush } from './commands/push';
+import { registerDeploy } from './commands/deploy';
+import { registerUp } from './commands/up';
 
 /**
  * faas-cli for the FaaS Lab sandbox shell: the commands Labs 1–3 use, with faas-cli's flags and
@@ -30,6 +36,12 @@ export function program(): Command {
   registerSecret(p);
   registerLogin(p);
   registerStore(p);
+  registerNew(p);
+  registerTemplate(p);
+  registerBuild(p);
+  registerPush(p);
+  registerDeploy(p);
+  registerUp(p);
   return p;
 }
 

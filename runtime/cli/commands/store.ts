@@ -2,8 +2,9 @@ import http from 'node:http';
 import type { Command } from 'commander';
 import { gatewayFor, stdio } from '../context';
 import { CliError } from '../errors';
+import { addSettingFlags } from '../deployment';
 import { Gateway } from '../gateway';
-import { acceptGoBooleans, parseKeyValues, repeatable } from '../go-flags';
+import { acceptGoBooleans, parseKeyValues } from '../go-flags';
 import { findStoreItem, readCatalog, type StoreItem } from '../store';
 import { tabwrite } from '../tabwriter';
 
@@ -99,14 +100,8 @@ export function registerStore(program: Command): void {
   store.command('describe').alias('inspect').argument('<NAME>', 'function name or title').description('Show details of OpenFaaS function from a store')
     .action((wanted: string) => stdio.write(formatStoreItem(findStoreItem(readCatalog(), wanted))));
 
-  const deploy = store.command('deploy').argument('<NAME>', 'function name or title').description('Deploy OpenFaaS functions from a store')
-    .option('-g, --gateway <url>', 'Gateway URL starting with http(s)://')
+  const deploy = addSettingFlags(store.command('deploy').argument('<NAME>', 'function name or title').description('Deploy OpenFaaS functions from a store'))
     .option('--name <name>', 'Name of the deployed function (overriding name from the store)')
-    .option('-e, --env <ENVVAR=VALUE>', 'Adds one or more environment variables to the defined ones by store (repeatable)', repeatable)
-    .option('-l, --label <LABEL=VALUE>', 'Set one or more label (repeatable)', repeatable)
-    .option('--annotation <ANNOTATION=VALUE>', 'Set one or more annotation (repeatable)', repeatable)
-    .option('--constraint <constraint>', 'Apply a constraint to the function (repeatable)', repeatable)
-    .option('--secret <name>', 'Give the function access to a secure secret (repeatable)', repeatable)
     .option('--replace', 'Remove and re-create any existing function', false)
     .option('--update', 'Update existing functions (--update=false to only create)', true)
     .addHelpText('after', '\nExamples:\n  faas-cli store deploy figlet\n  faas-cli store deploy figlet --name banner --env=MYVAR=myval')

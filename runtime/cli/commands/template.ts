@@ -1,0 +1,97 @@
+import path from 'node:path';
+import type { Command } from 'commander';
+import { stdio } from '../context';
+import { CliError } from '../errors';
+import { acceptGoBooleans } from '../go-flags';
+import { loadStack, stackFileName, type StackOptions } from '../stack-file';
+import { tabwrite } from '../tabwriter';
+import { noInternet, pullTemplates, requireShipped } from '../template-pull';
+import { readTemplateYml, shippedLanguages, templatesRoot } from '../templates';
+
+/** The shipped templates as the template store shows them (SOURCE is who made them: this platform). */
+const DESCRIPTIONS: Record<string, string> = {
+  dockerfile: 'Classic Dockerfile template',
+  node: 'Classic NodeJS template',
+  python3: 'Classic Python 3 template',
+  'python3-http': 'Python 3 HTTP template',
+};
+const SOURCE = 'faaslab';
+const PLATFORM = 'x86_64';
+
+type StoreTemplate = { name: string; language: string; description: string };
+
+function storeTemplates(): StoreTemplate[] {
+  return shippedLanguages().map((name) => ({
+    name,
+    language: readTemplateYml(path.join(templatesRoot(), name)).language ?? name,
+    description: DESCRIPTIONS[name] ?? `${name} template`,
+  }));
+}
+
+/** faas-cli template store list's table (tabwriter, padding 1, a blank line before and after). */
+export function formatTemplateStore(templates: StoreTemplate[], verbose = false): string {
+  const rows = verbose
+    ? ['NAME\tLANGUAGE\tPLATFORM\tSOURCE\tDESCRIPTION', ...templates.map((t) => `${t.name}\t${t.language}\t${PLATFORM}\t${SOURCE}\t${t.description}`)]
+    : ['NAME\tSOURCE\tDESCRIPTION', ...templates.map((t) => `${t.name}\t${SOURCE}\t${t.description}`)];
+  return `${tabwrite(`\n${rows.join('\n')}\n`)}\n`;
+}
+
+/** `faas-cli template pull stack`: the templates the stack file's configuration.templates names. */
+async function pullFromStack(o: StackOptions & { overwrite?: boolean }): Promise<void> {
+  const file = stackFileName(o.yaml) ?? 'stack.yml';
+  const { stack } = await loadStack(file, { envsubst: o.envsubst });
+  const wanted = stack.configuration?.templates ?? [];
+  if (wanted.length === 0) {
+    throw new CliError(`no templates are listed in ${file}`, 'List them under configuration, e.g.\nconfiguration:\n  templates:\n    - name: python3-http');
+  }
+  for (const t of wanted) {
+    stdio.log(`Pulling template: ${t.name} from configuration file: ${file}`);
+    if (!shippedLanguages().includes(t.name)) {
+      if (t.source) throw noInternet(t.source);
+      requireShipped(t.name);
+    }
+    pullTemplates([t.name], Boolean(o.overwrite));
+  }
+}
+
+/** `faas-cli template pull|store`: offline, the platform's own templates are the repository and the store. */
+export function registerTemplate(program: Command): void {
+  const template = program.command('template').description('OpenFaaS template store and pull commands (the templates the platform builds with)');
+
+  const pull = template.command('pull')
+    .argument('[REPOSITORY_URL]', '"stack" to pull the templates named in the stack file; a git URL cannot be fetched here (no internet)')
+    .description('Copies the platform\'s templates into ./template (there is no internet here, so no git repository is cloned)')
+    .option('--overwrite', 'Overwrite existing templates?')
+    .option('--debug', 'Enable debug output')
+    .option('-f, --yaml <file>', 'Path to YAML file describing function(s), for "template pull stack"')
+    .option('--envsubst', 'Substitute environment variables in stack.yml file', true)
+    .addHelpText('after', '\nExamples:\n  faas-cli template pull\n  faas-cli template pull --overwrite\n  faas-cli template pull stack -f example.yml')
+    .action(async (repository: string | undefined, o: StackOptions & { overwrite?: boolean }) => {
+      if (repository === 'stack') return pullFromStack(o);
+      if (repository) throw noInternet(repository);
+      stdio.log(`Fetch templates from the platform: ${templatesRoot()}`);
+      pullTemplates(shippedLanguages(), Boolean(o.overwrite));
+    });
+  acceptGoBooleans(pull, ['overwrite', 'envsubst']);
+
+  const store = template.command('store').description('Command for pulling and listing templates from the template store (the platform\'s templates)');
+  store.command('list').alias('ls').description('List templates from the template store')
+    .option('-v, --verbose', 'Shows additional language and platform')
+    .action((o: { verbose?: boolean }) => stdio.write(formatTemplateStore(storeTemplates(), o.verbose)));
+
+  store.command('describe').argument('<TEMPLATE_NAME>').description('Describe the template')
+    .action((name: string) => {
+      const t = storeTemplates().find((s) => s.name === requireShipped(name))!;
+      stdio.write(`${tabwrite([
+        `Name:\t${t.name}`, `Platform:\t${PLATFORM}`, `Language:\t${t.language}`, `Source:\t${SOURCE}`,
+        `Description:\t${t.description}`, `Repository:\t${path.join(templatesRoot(), t.name)}`, 'Official Template:\ttrue', '',
+      ].join('\n'))}\n`);
+    });
+
+  const storePull = store.command('pull').argument('<TEMPLATE_NAME>').description('Pull a template from the template store into ./template')
+    .option('--overwrite', 'Overwrite existing templates?')
+    .action((name: string, o: { overwrite?: boolean }) => {
+      pullTemplates([requireShipped(name)], Boolean(o.overwrite));
+    });
+  acceptGoBooleans(storePull, ['overwrite']);
+}
