@@ -18,10 +18,13 @@ import { packageIndexHandler } from './server';
 
 const root = path.resolve(import.meta.dirname, '../..');
 
+/** This process's environment without the npm_config_* that `npm run` sets (e.g. loglevel=silent from `npm run -s`). */
+const cleanEnv = (): NodeJS.ProcessEnv => Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.toLowerCase().startsWith('npm_config_'))) as NodeJS.ProcessEnv;
+
 /** Run a command without blocking this process's event loop (the registry answers from it). */
 function exec(cmd: string, args: string[], opts: { cwd: string; env?: NodeJS.ProcessEnv }): Promise<{ status: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(cmd, args, { ...opts, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(cmd, args, { cwd: opts.cwd, env: opts.env ?? cleanEnv(), stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (b: Buffer) => { stdout += b; });

@@ -8,9 +8,13 @@ import { pushRoute } from '../faas/routes';
 import { buildPackageIndex } from '../pkgindex/for-builds';
 import type { Job } from '../jobs/jobs';
 import { deployFunction } from '../provider/deploy';
-import { ensureSandbox } from '../sandbox/provision';
+import { toDeployment } from '../provider/deployment';
 import { serialised } from '../sandbox/locks';
+import { ensureSandbox } from '../sandbox/provision';
+import { functionDeployment } from '../stack';
+import { storeImages } from '../store/resolve';
 import { participantWorkspace } from '../workspace/participant';
+import { stackSettings } from './stack-settings';
 
 export type RunRequest = { participantId: string; fn: string; lang: string; file: string; content: string; input: string };
 
@@ -43,7 +47,13 @@ export async function runFunction(ctx: AppContext, job: Job, req: RunRequest): P
       lap('build');
       job.emit({ type: 'stage', stage: 'deploy', at: Date.now() });
       const target = { instance: sandbox.instance, sandboxId: sandbox.id, networkId: sandbox.networkId, endpointMode: ctx.cfg.FAASLAB_ENDPOINT_MODE };
-      await deployFunction(ctx.engine, target, { name: fn, image }, ctx.cfg.FAASLAB_DEPLOY_TIMEOUT_MS, (name, addresses) => pushRoute(sandbox.gatewayUrl, sandbox.token, name, addresses));
+      // Deploy as `faas-cli up` would: with the environment, labels, secrets… of the
+      // participant's stack file for this function, if there is one.
+      const settings = await stackSettings(ws, fn, (line) => job.emit({ type: 'log', line }));
+      if (settings) job.emit({ type: 'log', line: `Deploying ${fn} with its settings from ${settings.file}.` });
+      const request = settings ? functionDeployment(fn, settings.fn, image) : { service: fn, image };
+      const deployment = await toDeployment(ctx.engine, { instance: sandbox.instance, sandboxId: sandbox.id }, request, storeImages(ctx.cfg.root, ctx.images));
+      await deployFunction(ctx.engine, target, deployment, ctx.cfg.FAASLAB_DEPLOY_TIMEOUT_MS, (name, addresses) => pushRoute(sandbox.gatewayUrl, sandbox.token, name, addresses));
       ctx.q.upsertFunction({ sandbox_id: sandbox.id, name: fn, lang: req.lang, image });
       lap('deploy');
     });

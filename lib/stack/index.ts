@@ -9,3 +9,4 @@ export { parseStack, validateStack, type ParseStackOptions } from './parse';
 export { loadEnvironmentFiles, type ReadFile } from './environment-files';
 export { filterFunctions, type FunctionFilter } from './filter';
 export { stringifyStack, appendFunction, type StackInput } from './stringify';
+export { functionDeployment, type FunctionDeploymentRequest, type DeploymentOverrides } from './deployment';

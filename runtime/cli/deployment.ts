@@ -1,22 +1,8 @@
-import type { StackFunction } from '../../lib/stack';
 import type { Command } from 'commander';
+import { functionDeployment as stackDeployment, type FunctionDeploymentRequest as FunctionDeployment, type StackFunction } from '../../lib/stack';
 import { parseKeyValues, repeatable } from './go-flags';
 
-/** OpenFaaS's FunctionDeployment (POST/PUT /system/functions), the fields faas-cli sends. */
-export type FunctionDeployment = {
-  service: string;
-  image: string;
-  envProcess?: string;
-  envVars?: Record<string, string>;
-  labels?: Record<string, string>;
-  annotations?: Record<string, string>;
-  constraints?: string[];
-  secrets?: string[];
-  limits?: { memory?: string; cpu?: string };
-  requests?: { memory?: string; cpu?: string };
-  readOnlyRootFilesystem?: boolean;
-  namespace?: string;
-};
+export type { FunctionDeploymentRequest as FunctionDeployment } from '../../lib/stack';
 
 /** The deploy flags that change what is deployed (faas-cli deploy / up). */
 export type DeploymentFlags = {
@@ -29,33 +15,17 @@ export type DeploymentFlags = {
   fprocess?: string;
 };
 
-/** faas-cli's mergeSlice: the flags' values first, then the stack's that are not among them. */
-function merge(stack: string[] = [], flags: string[] = []): string[] {
-  return [...flags, ...stack.filter((v) => !flags.includes(v))];
-}
-
-const nonEmpty = <T extends object>(m: T | undefined): T | undefined => (m && Object.keys(m).length ? m : undefined);
-
-/**
- * The FunctionDeployment for one function of a stack (environment_file already merged into
- * `environment`), as faas-cli deploy builds it: flags win over the stack (-e, -l, --annotation
- * add to and override its maps; --secret adds to its secrets; --constraint applies when the
- * stack has none); fprocess comes from --fprocess, else the stack, else the template.
- */
+/** faas-cli deploy's FunctionDeployment for a stack function plus the command's flags (see lib/stack/deployment.ts). */
 export function functionDeployment(name: string, fn: StackFunction, image: string, flags: DeploymentFlags, templateFprocess?: string): FunctionDeployment {
-  const d: FunctionDeployment = { service: name, image };
-  const envProcess = flags.fprocess || fn.fprocess || templateFprocess;
-  if (envProcess) d.envProcess = envProcess;
-  d.envVars = nonEmpty({ ...fn.environment, ...parseKeyValues(flags.env ?? [], 'env') });
-  d.labels = nonEmpty({ ...fn.labels, ...parseKeyValues(flags.label ?? [], 'label') });
-  d.annotations = nonEmpty({ ...fn.annotations, ...parseKeyValues(flags.annotation ?? [], 'annotation') });
-  d.constraints = nonEmpty(fn.constraints?.length ? fn.constraints : flags.constraint ?? []);
-  d.secrets = nonEmpty(merge(fn.secrets, flags.secret));
-  d.limits = nonEmpty(fn.limits);
-  d.requests = nonEmpty(fn.requests);
-  if (fn.readonly_root_filesystem || flags.readonly) d.readOnlyRootFilesystem = true;
-  if (fn.namespace) d.namespace = fn.namespace;
-  return Object.fromEntries(Object.entries(d).filter(([, v]) => v !== undefined)) as FunctionDeployment;
+  return stackDeployment(name, fn, image, {
+    env: parseKeyValues(flags.env ?? [], 'env'),
+    labels: parseKeyValues(flags.label ?? [], 'label'),
+    annotations: parseKeyValues(flags.annotation ?? [], 'annotation'),
+    constraints: flags.constraint,
+    secrets: flags.secret,
+    readonly: flags.readonly,
+    fprocess: flags.fprocess,
+  }, templateFprocess);
 }
 
 /** The flags `deploy` and `store deploy` share: gateway, env, labels, annotations, constraints, secrets. */

@@ -1,10 +1,12 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
 import { createJob, type JobEvent } from '../../lib/jobs/jobs';
 import { invokeFunction } from '../../lib/faas/invoke';
 import { removeInstance, removeSandbox } from '../../lib/sandbox/remove';
 import { ensureSandbox } from '../../lib/sandbox/provision';
 import { runFunction } from '../../lib/runner/run-function';
+import { participantWorkspace } from '../../lib/workspace/participant';
 import { leftovers, nothingLeft, participant, testContext } from './helpers';
 
 let ctx: Awaited<ReturnType<typeof testContext>>;
@@ -57,6 +59,18 @@ test('a syntax error is reported with its line, and the previous version keeps s
   const res = await invokeFunction(sandbox.gatewayUrl, 'hello-openfaas', 'still here');
   assert.equal(res.status, 200);
   assert.equal(res.body, 'STILL HERE\n');
+});
+
+test("Run deploys with the participant's stack file: its environment reaches the function, as with faas-cli up", async () => {
+  participantWorkspace(ctx.cfg.dataDir, pid).write('hello-openfaas.yml', [
+    'version: 1.0', 'provider:', '  name: openfaas', '  gateway: http://127.0.0.1:8080', 'functions:', '  hello-openfaas:',
+    '    lang: python3', '    handler: ./hello-openfaas', '    image: hello-openfaas:latest', '    environment:', '      greeting: Bonjour', '',
+  ].join('\n'));
+  const events = await run('import os\n\ndef handle(req):\n    return os.environ.get("greeting", "Hello") + " " + req\n', 'OpenFaaS');
+  assert.equal(error(events), undefined, JSON.stringify(error(events)));
+  assert.ok(events.some((e) => e.type === 'log' && e.line === 'Deploying hello-openfaas with its settings from hello-openfaas.yml.'));
+  assert.equal(result(events)?.body, 'Bonjour OpenFaaS\n');
+  fs.rmSync(participantWorkspace(ctx.cfg.dataDir, pid).dir('hello-openfaas.yml'));
 });
 
 test('the gateway answers 404 naming an unknown function, and 400 for an invalid name', async () => {
