@@ -44,7 +44,7 @@ test('stopping the platform mid-run finishes the run first and leaves no half-ma
 
   // Whatever exists is whole: every service of the instance has its task running.
   const services = await docker().listServices({ filters: ownedFilter(prefix) });
-  expect(services.map((s) => s.Spec?.Labels?.['io.faaslab.component']).sort()).toEqual(['function', 'gateway', 'prometheus']);
+  expect(services.map((s) => s.Spec?.Labels?.['io.faaslab.component']).sort()).toEqual(['function', 'gateway', 'nats', 'prometheus', 'shell']);
   for (const s of services) {
     const tasks = await listServiceTasks(docker(), s.Spec!.Name!);
     expect(tasks.filter((t) => t.state === 'running'), s.Spec!.Name!).toHaveLength(1);

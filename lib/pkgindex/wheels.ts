@@ -257,7 +257,7 @@ export async function ensureWheelhouse(dataDir: string, progress: Progress = () 
     }
     const debFiles = fs.readdirSync(tmp).filter((f) => f.endsWith('.deb')).sort();
     const extracted: Extracted[] = [];
-    for (const f of debFiles) extracted.push(await extractDeb(path.join(tmp, f), path.join(tmp, 'x', f.replace(/\.deb$/, ''))));
+    for (const f of debFiles) extracted.push(await extractDeb(path.join(/*turbopackIgnore: true*/ tmp, f), path.join(/*turbopackIgnore: true*/ tmp, 'x', f.replace(/\.deb$/, ''))));
     const projectOf = new Map(extracted.map((e) => [e.pkg, e.name]));
     for (const d of debs) if (!projectOf.has(d)) throw new Error(`apt-get download gave no .deb for ${d}`);
 
