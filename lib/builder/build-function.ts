@@ -26,6 +26,12 @@ export type FunctionBuildRequest = {
 };
 
 /**
+ * Memory of each step of a participant's build (RUN pip/npm install and their own Dockerfile's
+ * RUN lines run as code on the host's engine): ample for installs, far from the host's memory.
+ */
+export const BUILD_MEMORY_BYTES = 1024 * 2 ** 20;
+
+/**
  * Template + handler → image, with the engine's layer cache doing the heavy lifting (only the
  * handler layers change between edits). Each build gets its own tag so that a Swarm service
  * update always sees a new image; failures become `build_failed` with file/line or step.
@@ -42,6 +48,7 @@ export async function buildFunction(engine: Docker, req: FunctionBuildRequest, o
     tag: image,
     labels,
     nocache: req.noCache,
+    memoryBytes: BUILD_MEMORY_BYTES,
     buildargs: declaredArgs(files, {
       ...req.buildArgs,
       BASE_IMAGE: req.images.base, PYTHON_IMAGE: req.images.python, WATCHDOG_IMAGE: req.images.watchdog, NODE_IMAGE: req.images.node,

@@ -12,6 +12,8 @@ export type BuildOptions = {
   buildargs?: Record<string, string>;
   dockerfile?: string;
   nocache?: boolean;
+  /** Memory limit of each build step's container (swap included); none when absent. */
+  memoryBytes?: number;
 };
 
 export type BuildResult =
@@ -47,6 +49,7 @@ export async function buildFromFiles(
     dockerfile: opts.dockerfile,
     nocache: opts.nocache,
     forcerm: true,
+    ...(opts.memoryBytes ? { memory: opts.memoryBytes, memswap: opts.memoryBytes } : {}),
   } as any)) as unknown as NodeJS.ReadableStream;
   let imageId = '';
   let error = '';
