@@ -4,8 +4,7 @@ import { execFileSync } from 'node:child_process';
 import { names } from '../../lib/docker/names';
 import { runningGatewayUrl } from '../../lib/sandbox/gateway';
 import { ensureSandbox, type Sandbox } from '../../lib/sandbox/provision';
-import { removeInstance } from '../../lib/sandbox/remove';
-import { deployFunction, leftovers, nothingLeft, participant, testContext } from './helpers';
+import { deployFunction, participant, removeTestInstance, testContext } from './helpers';
 
 // /async-function through NATS JetStream, as Lab 3 would use it with a callback: the gateway
 // answers 202 at once, a worker invokes the function later and POSTs the result to
@@ -58,11 +57,7 @@ before(async () => {
   await deploy('sleepy', SLEEPY);
 });
 
-after(async () => {
-  await removeInstance(ctx.engine, ctx.prefix);
-  assert.deepEqual(await leftovers(ctx.prefix), nothingLeft);
-  ctx.close();
-});
+after(() => removeTestInstance(ctx, [pid]));
 
 test('an async call answers 202 with an X-Call-Id at once; the result reaches X-Callback-Url', async () => {
   const res = await queue('sleepy', 'the queue');

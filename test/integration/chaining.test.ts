@@ -1,8 +1,7 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { ensureSandbox, type Sandbox } from '../../lib/sandbox/provision';
-import { removeInstance } from '../../lib/sandbox/remove';
-import { deployFunction, leftovers, nothingLeft, participant, testContext } from './helpers';
+import { deployFunction, participant, removeTestInstance, testContext } from './helpers';
 
 // Chaining, both ways Lab 3 teaches it: a function calling another through
 // http://gateway:8080/function/<name> from its own code, and one invocation's output piped
@@ -42,11 +41,7 @@ before(async () => {
   }
 });
 
-after(async () => {
-  await removeInstance(ctx.engine, ctx.prefix);
-  assert.deepEqual(await leftovers(ctx.prefix), nothingLeft);
-  ctx.close();
-});
+after(() => removeTestInstance(ctx, [pid]));
 
 const invoke = async (fn: string, body: string) => {
   const r = await fetch(`${sb.gatewayUrl}/function/${fn}`, { method: 'POST', body });

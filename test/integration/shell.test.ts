@@ -1,10 +1,9 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { ensureSandbox, type Sandbox } from '../../lib/sandbox/provision';
-import { removeInstance } from '../../lib/sandbox/remove';
 import { execInShell } from '../../lib/sandbox/shell-exec';
 import { participantWorkspace } from '../../lib/workspace/participant';
-import { leftovers, nothingLeft, participant, testContext } from './helpers';
+import { participant, removeTestInstance, testContext } from './helpers';
 
 // The participant's shell container (the terminal runs in it): on the sandbox network with the
 // gateway, the workspace as home, faas-cli installed, no Docker.
@@ -18,11 +17,7 @@ before(async () => {
   sb = await ensureSandbox(ctx, pid);
 });
 
-after(async () => {
-  await removeInstance(ctx.engine, ctx.prefix);
-  assert.deepEqual(await leftovers(ctx.prefix), nothingLeft);
-  ctx.close();
-});
+after(() => removeTestInstance(ctx, [pid]));
 
 test('the shell has faas-cli, OPENFAAS_URL and the tools the labs use', async () => {
   const r = await sh('faas-cli version --short-version && echo "$OPENFAAS_URL" && command -v bash tmux python3 node curl nano vi | wc -l');

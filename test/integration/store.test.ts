@@ -1,9 +1,8 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { ensureSandbox, type Sandbox } from '../../lib/sandbox/provision';
-import { removeInstance } from '../../lib/sandbox/remove';
 import { readCatalog } from '../../lib/store/catalog';
-import { gatewayAuth, leftovers, nothingLeft, participant, testContext } from './helpers';
+import { gatewayAuth, participant, removeTestInstance, testContext } from './helpers';
 
 // The offline function store: every catalog entry deploys by its catalog image name (what
 // `faas-cli store deploy` sends) and answers as Labs 2 and 3 say it does.
@@ -16,11 +15,7 @@ before(async () => {
   sb = await ensureSandbox(ctx, pid);
 });
 
-after(async () => {
-  await removeInstance(ctx.engine, ctx.prefix);
-  assert.deepEqual(await leftovers(ctx.prefix), nothingLeft);
-  ctx.close();
-});
+after(() => removeTestInstance(ctx, [pid]));
 
 const deploy = (body: object) => fetch(`${sb.gatewayUrl}/system/functions`, { method: 'POST', headers: { ...gatewayAuth(sb), 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
 const invoke = async (fn: string, body: string) => {
