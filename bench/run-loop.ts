@@ -32,7 +32,7 @@ const cases: { name: string; samples: { ms: number; timings: Record<string, numb
 try {
   const cold = [];
   for (let i = 0; i < RUNS; i++) cold.push(await run(newParticipantId(), 'hello-openfaas', `cold ${i}`));
-  cases.push({ name: 'Cold: new participant (sandbox + gateway created, first build, deploy, invoke)', samples: cold });
+  cases.push({ name: 'Cold: new participant (sandbox: gateway and shell created; first build, deploy, invoke)', samples: cold });
 
   const pid = newParticipantId();
   await run(pid, 'warmup', 'warm-up');
