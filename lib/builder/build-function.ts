@@ -1,5 +1,5 @@
 import type Docker from 'dockerode';
-import { buildFromFiles, type ContextFiles } from '../docker/build';
+import { buildFromFiles, declaredArgs } from '../docker/build';
 import { LABEL, ownedLabels } from '../docker/labels';
 import { names } from '../docker/names';
 import { AppError } from '../errors';
@@ -49,7 +49,7 @@ export async function buildFunction(engine: Docker, req: FunctionBuildRequest, o
     labels,
     nocache: req.noCache,
     memoryBytes: BUILD_MEMORY_BYTES,
-    buildargs: declaredArgs(files, {
+    buildargs: declaredArgs(files.get('Dockerfile')?.content.toString() ?? '', {
       ...req.buildArgs,
       BASE_IMAGE: req.images.base, PYTHON_IMAGE: req.images.python, WATCHDOG_IMAGE: req.images.watchdog, NODE_IMAGE: req.images.node,
       ...(req.packageIndex?.pip ? { PIP_INDEX_URL: req.packageIndex.pip } : {}),
@@ -77,8 +77,3 @@ export async function buildFunction(engine: Docker, req: FunctionBuildRequest, o
   return { image };
 }
 
-/** Only the build args the template's Dockerfile declares (others make the engine warn in the log). */
-function declaredArgs(files: ContextFiles, args: Record<string, string>): Record<string, string> {
-  const dockerfile = files.get('Dockerfile')?.content.toString() ?? '';
-  return Object.fromEntries(Object.entries(args).filter(([k]) => new RegExp(`^\\s*ARG\\s+${k}\\b`, 'm').test(dockerfile)));
-}

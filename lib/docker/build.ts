@@ -87,3 +87,8 @@ function withLabelInstruction(files: ContextFiles, dockerfile: string, labels: L
   copy.set(dockerfile, { ...file, content: `${file.content.toString().replace(/\s*$/, '')}\n${line}\n` });
   return copy;
 }
+
+/** Only the build args a Dockerfile declares (others make the engine warn in the log). */
+export function declaredArgs(dockerfile: string, args: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(Object.entries(args).filter(([k]) => new RegExp(`^\\s*ARG\\s+${k}\\b`, 'm').test(dockerfile)));
+}

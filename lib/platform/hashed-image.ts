@@ -18,8 +18,3 @@ export async function ensureHashedImage(engine: Docker, what: string, image: { t
   if (!result.ok) throw new Error(`Building ${what} failed: ${result.error}\n${result.log.split('\n').slice(-30).join('\n')}`);
   progress(`${what}: ${image.tag} built (${((Date.now() - started) / 1000).toFixed(1)} s)`);
 }
-
-/** Only the build args a Dockerfile declares (others make the engine warn in the log). */
-export function declaredArgs(dockerfile: string, args: Record<string, string>): Record<string, string> {
-  return Object.fromEntries(Object.entries(args).filter(([k]) => new RegExp(`^\\s*ARG\\s+${k}\\b`, 'm').test(dockerfile)));
-}

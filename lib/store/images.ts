@@ -3,7 +3,8 @@ import type Docker from 'dockerode';
 import type { Progress } from '../platform/base-image';
 import { readDirContext } from '../platform/context';
 import { recipeHash } from '../platform/hash';
-import { declaredArgs, ensureHashedImage } from '../platform/hashed-image';
+import { declaredArgs } from '../docker/build';
+import { ensureHashedImage } from '../platform/hashed-image';
 import { readCatalog } from './catalog';
 
 /** The images a store Dockerfile may build on (the platform's own, never pulled). */
