@@ -8,25 +8,15 @@
  * table shows the median run.
  *   npx tsx bench/gateway.ts        (BENCH_SECONDS=n per run, default 10; BENCH_ROUNDS, default 3)
  */
-import fs from 'node:fs';
-import path from 'node:path';
-import { LABEL, ownedLabels } from '../lib/docker/labels';
-import { names } from '../lib/docker/names';
-import { pushRoute } from '../lib/faas/routes';
-import { createJob } from '../lib/jobs/jobs';
-import { deployFunction } from '../lib/provider/deploy';
-import { MAX_LIMITS } from '../lib/provider/spec';
-import { runFunction } from '../lib/runner/run-function';
+import { LABEL } from '../lib/docker/labels';
 import { removeInstance } from '../lib/sandbox/remove';
-import { ensureSandbox } from '../lib/sandbox/provision';
-import { newParticipantId } from '../lib/session/participant';
 import { testContext } from '../test/integration/helpers';
 import { machine, writeSection } from './report';
+import { echoSandbox, load as loadIn, type LoadResult } from './sandbox-load';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const ctx = await testContext();
-const pid = newParticipantId();
 
 async function memoryMiB(containerName: RegExp): Promise<number> {
   const [c] = (await ctx.engine.listContainers({ filters: { label: [`${LABEL.instance}=${ctx.prefix}`] } })).filter((x) => containerName.test(x.Names[0]));
@@ -36,38 +26,11 @@ async function memoryMiB(containerName: RegExp): Promise<number> {
   return (stats.memory_stats.usage - cache) / 2 ** 20;
 }
 
-type LoadResult = { count: number; rps: number; p50: number; p90: number; p99: number; errors: number };
-
-async function load(urls: string[], networkId: string, concurrency: number): Promise<Record<string, LoadResult>> {
-  const container = await ctx.engine.createContainer({
-    Image: ctx.images.base,
-    Cmd: ['python3', '-c', fs.readFileSync(path.join(ctx.cfg.root, 'bench/load.py'), 'utf8'), String(concurrency), String(SECONDS), ...urls],
-    Labels: ownedLabels(ctx.prefix, 'function'),
-    HostConfig: { NetworkMode: networkId },
-  });
-  try {
-    await container.start();
-    await container.wait();
-    const out = (await container.logs({ stdout: true, stderr: true })) as Buffer;
-    const text = out.toString('utf8').replace(/[\x00-\x08]/g, '');
-    return JSON.parse(text.slice(text.indexOf('{')));
-  } finally {
-    await container.remove({ force: true });
-  }
-}
+const load = (urls: string[], networkId: string, concurrency: number) => loadIn(ctx, urls, networkId, concurrency, SECONDS);
 
 let section = '';
 try {
-  const job = createJob(pid);
-  await runFunction(ctx, job, { participantId: pid, fn: 'echo', lang: 'python3', file: 'handler.py', content: 'def handle(req):\n    return req\n', input: 'warm' });
-  if (!job.events.some((e) => e.type === 'result')) throw new Error(JSON.stringify(job.events.filter((e) => e.type === 'error')));
-  const sb = await ensureSandbox(ctx, pid);
-  const network = await ctx.engine.getNetwork(names.sandboxNetwork(ctx.prefix, sb.id)).inspect();
-  // The platform's default ceiling is half a core per function; give the benchmark the most a
-  // sandbox may have (one core) so the fork-per-request function is not the only thing measured.
-  const image = ctx.q.functionsOf(sb.id)[0].image;
-  await deployFunction(ctx.engine, { instance: ctx.prefix, sandboxId: sb.id, networkId: network.Id, endpointMode: 'dnsrr' },
-    { name: 'echo', image, limits: { nanoCpus: MAX_LIMITS.NanoCPUs } }, 60_000, (name, addrs) => pushRoute(sb.gatewayUrl, sb.token, name, addrs));
+  const network = { Id: (await echoSandbox(ctx)).networkId };
   await new Promise((r) => setTimeout(r, 15_000)); // let both settle to idle
   const idleBefore = { gateway: await memoryMiB(/-gateway\./), fn: await memoryMiB(/-fn-echo\./) };
   const median = (runs: LoadResult[], key: keyof LoadResult) => [...runs].sort((x, y) => x[key] - y[key])[Math.floor(runs.length / 2)][key];
