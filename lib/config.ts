@@ -1,6 +1,9 @@
 import path from 'node:path';
 import { z } from 'zod';
 
+/** FAASLAB_BUILD_TIMEOUT_MS's default, also for builds started without a configuration (tests, benches). */
+export const DEFAULT_BUILD_TIMEOUT_MS = 300_000;
+
 /** Process configuration, read once from the environment with embedded defaults. */
 const configSchema = z.object({
   PORT: z.coerce.number().int().min(1).max(65535).default(3000)
@@ -23,7 +26,24 @@ const configSchema = z.object({
     .describe('Function builds running at once across the platform; more wait in a queue'),
   FAASLAB_SCALE_TO_ZERO_SECONDS: z.coerce.number().int().min(0).default(900)
     .describe('Scale a function to 0 replicas after this many idle seconds (0 = never); the next call wakes it'),
-  FAASLAB_BUILD_TIMEOUT_MS: z.coerce.number().int().positive().default(300_000),
+  FAASLAB_SANDBOX_IDLE_MINUTES: z.coerce.number().int().min(0).default(60)
+    .describe('Remove a sandbox after this many minutes without activity (0 = never); the workspace files stay'),
+  FAASLAB_SANDBOX_MAX_HOURS: z.coerce.number().positive().default(8)
+    .describe('Hard limit on a sandbox\'s life; Extend pushes it back, never past this many hours from now'),
+  FAASLAB_SANDBOX_EXTEND_MINUTES: z.coerce.number().int().positive().default(60)
+    .describe('Time one Extend adds (to the idle timeout and the hard limit)'),
+  FAASLAB_POOL_SIZE: z.coerce.number().int().min(0).max(200).default(2)
+    .describe('Sandboxes kept ready in advance (the warm pool) so a newcomer gets a shell at once; 0 = none. For a room, about a quarter of the participants'),
+  FAASLAB_MAX_FUNCTIONS: z.coerce.number().int().min(1).max(200).default(15)
+    .describe('Quota: functions one sandbox may have deployed at once'),
+  FAASLAB_REAPER_SECONDS: z.coerce.number().int().min(0).default(60)
+    .describe('How often expired sandboxes are removed (0 = never)'),
+  FAASLAB_BUILD_TIMEOUT_MS: z.coerce.number().int().positive().default(DEFAULT_BUILD_TIMEOUT_MS)
+    .describe('A function build that runs longer than this is stopped (time waiting in the queue does not count)'),
+  FAASLAB_BUILDS_PER_SANDBOX: z.coerce.number().int().min(1).max(32).default(1)
+    .describe('Builds of one sandbox running at once while other sandboxes wait; more run only on builders nobody else waits for'),
+  FAASLAB_BUILD_ISOLATION: z.enum(['on', 'off']).default('on')
+    .describe('on: build steps run on an internal network that reaches only the package index, with a pids limit (needs root, cgroup v1 + cgroupfs); off: unconfined, for a single-user development machine'),
   FAASLAB_DEPLOY_TIMEOUT_MS: z.coerce.number().int().positive().default(60_000),
 });
 

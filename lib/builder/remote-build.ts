@@ -10,7 +10,7 @@ import { buildPackageIndex } from '../pkgindex/for-builds';
 import type { Owner } from '../provider/deployment';
 import { serialised } from '../sandbox/locks';
 import { buildFunction } from './build-function';
-import { buildQueue } from './queue';
+import { buildQueue, PAUSED } from './queue';
 import { extractUpload } from './upload';
 
 /** One line of a build's ndjson answer. */
@@ -52,15 +52,23 @@ export async function handleBuildUpload(ctx: AppContext, owner: Owner, req: Inco
     const fn = validateFunctionName(settings.name, owner.instance, owner.sandboxId);
     res.writeHead(200, { 'Content-Type': 'application/x-ndjson', 'Cache-Control': 'no-store' });
     const emit = (e: BuildEvent) => { if (!res.destroyed) res.write(`${JSON.stringify(e)}\n`); };
+    // A client that hangs up (faas-cli interrupted) gives up its build and its place in the queue.
+    const gone = new AbortController();
+    res.on('close', () => { if (!res.writableFinished) gone.abort(new AppError('unavailable', 'The client went away; the build was stopped.')); });
     try {
       const started = Date.now();
       const image = await serialised(`deploy:${owner.sandboxId}:${fn}`, async () => {
-        const packageIndex = await buildPackageIndex(ctx.cfg);
-        const build = () => buildFunction(ctx.engine, {
+        const packageIndex = await buildPackageIndex(ctx.engine, ctx.cfg);
+        const build = (signal: AbortSignal) => buildFunction(ctx.engine, {
           root: ctx.cfg.root, instance: owner.instance, sandboxId: owner.sandboxId, fn, lang: settings.lang,
           handlerDir: path.join(dir, 'handler'), images: ctx.images, packageIndex, buildArgs: settings.buildArgs, noCache: settings.noCache,
+          timeoutMs: ctx.cfg.FAASLAB_BUILD_TIMEOUT_MS, isolation: ctx.cfg.FAASLAB_BUILD_ISOLATION, signal,
         }, (line) => emit({ type: 'log', line: line.startsWith('Successfully tagged ') ? `Successfully tagged ${settings.image}` : line }));
-        const built = await buildQueue(ctx.cfg.FAASLAB_BUILD_CONCURRENCY).run(build, (position) => emit({ type: 'queue', position }));
+        const built = await buildQueue(ctx.cfg.FAASLAB_BUILD_CONCURRENCY, ctx.cfg.FAASLAB_BUILDS_PER_SANDBOX).run(owner.sandboxId, build, {
+          onPosition: (position) => emit({ type: 'queue', position }),
+          onPaused: () => emit({ type: 'log', line: PAUSED }),
+          signal: gone.signal,
+        });
         const [repo, tag] = splitTag(names.sandboxImage(owner.instance, owner.sandboxId, settings.image));
         await ctx.engine.getImage(built.image).tag({ repo, tag });
         return settings.image;

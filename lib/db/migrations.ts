@@ -25,4 +25,10 @@ export const migrations: string[] = [
     PRIMARY KEY (sandbox_id, name)
   );
   `,
+  // 2: sandbox lifetime: last activity (idle timeout) and the hard limit (extendable)
+  `
+  ALTER TABLE sandboxes ADD COLUMN last_active_at INTEGER NOT NULL DEFAULT 0;
+  ALTER TABLE sandboxes ADD COLUMN expires_at INTEGER NOT NULL DEFAULT 0;
+  UPDATE sandboxes SET last_active_at = updated_at, expires_at = created_at + 8 * 3600 * 1000;
+  `,
 ];

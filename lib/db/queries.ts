@@ -1,6 +1,6 @@
 import type { DB } from './open';
 
-export type SandboxRow = { id: string; participant_id: string; instance: string; status: 'creating' | 'ready' | 'failed' | 'removing'; gateway_token: string; gateway_password: string; created_at: number; updated_at: number };
+export type SandboxRow = { id: string; participant_id: string; instance: string; status: 'creating' | 'ready' | 'failed' | 'removing'; gateway_token: string; gateway_password: string; created_at: number; updated_at: number; last_active_at: number; expires_at: number };
 export type FunctionRow = { sandbox_id: string; name: string; lang: string; image: string; updated_at: number };
 
 /** Typed queries over the schema in migrations.ts; the only place SQL is written. */
@@ -22,9 +22,30 @@ export function queries(db: DB) {
     sandboxesOf(instance: string): SandboxRow[] {
       return db.prepare('SELECT * FROM sandboxes WHERE instance = ?').all(instance) as SandboxRow[];
     },
-    insertSandbox(row: Pick<SandboxRow, 'id' | 'participant_id' | 'instance' | 'gateway_token' | 'gateway_password'>): void {
-      db.prepare("INSERT INTO sandboxes (id, participant_id, instance, status, gateway_token, gateway_password, created_at, updated_at) VALUES (?, ?, ?, 'creating', ?, ?, ?, ?)")
-        .run(row.id, row.participant_id, row.instance, row.gateway_token, row.gateway_password, now(), now());
+    insertSandbox(row: Pick<SandboxRow, 'id' | 'participant_id' | 'instance' | 'gateway_token' | 'gateway_password' | 'expires_at'>): void {
+      db.prepare("INSERT INTO sandboxes (id, participant_id, instance, status, gateway_token, gateway_password, created_at, updated_at, last_active_at, expires_at) VALUES (?, ?, ?, 'creating', ?, ?, ?, ?, ?, ?)")
+        .run(row.id, row.participant_id, row.instance, row.gateway_token, row.gateway_password, now(), now(), now(), row.expires_at);
+    },
+    /** Sandboxes made in advance, not yet handed to anyone (their participant is a `pool-…` placeholder). */
+    poolSandboxes(instance: string): SandboxRow[] {
+      return db.prepare("SELECT * FROM sandboxes WHERE instance = ? AND participant_id LIKE 'pool:%' ORDER BY created_at").all(instance) as SandboxRow[];
+    },
+    /** Hand the oldest ready pool sandbox to a participant (atomic); its clocks start now. */
+    claimPoolSandbox(instance: string, participantId: string, expiresAt: number): SandboxRow | undefined {
+      return db.transaction(() => {
+        const row = db.prepare("SELECT * FROM sandboxes WHERE instance = ? AND participant_id LIKE 'pool:%' AND status = 'ready' ORDER BY created_at LIMIT 1").get(instance) as SandboxRow | undefined;
+        if (!row) return undefined;
+        db.prepare('UPDATE sandboxes SET participant_id = ?, created_at = ?, last_active_at = ?, expires_at = ?, updated_at = ? WHERE id = ?').run(participantId, now(), now(), expiresAt, now(), row.id);
+        db.prepare('DELETE FROM participants WHERE id = ?').run(row.participant_id);
+        return db.prepare('SELECT * FROM sandboxes WHERE id = ?').get(row.id) as SandboxRow;
+      })();
+    },
+    /** The participant did something with their sandbox (resets the idle timeout). */
+    touchSandbox(id: string, at = now()): void {
+      db.prepare('UPDATE sandboxes SET last_active_at = MAX(last_active_at, ?) WHERE id = ?').run(at, id);
+    },
+    setSandboxExpiry(id: string, expiresAt: number): void {
+      db.prepare('UPDATE sandboxes SET expires_at = ?, last_active_at = ? WHERE id = ?').run(expiresAt, now(), id);
     },
     setSandboxStatus(id: string, status: SandboxRow['status']): void {
       db.prepare('UPDATE sandboxes SET status = ?, updated_at = ? WHERE id = ?').run(status, now(), id);

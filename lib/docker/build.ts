@@ -14,6 +14,15 @@ export type BuildOptions = {
   nocache?: boolean;
   /** Memory limit of each build step's container (swap included); none when absent. */
   memoryBytes?: number;
+  /** Network of each RUN step's container (the classic builder's `networkmode`); default bridge when absent. */
+  networkMode?: string;
+  /** Cgroup under which each step's container runs (cgroupfs path, e.g. for a pids limit); the engine's default when absent. */
+  cgroupParent?: string;
+  /**
+   * Stops the build: the request to the engine is closed, and the classic builder then kills
+   * and removes the running step's container. The call rejects with the signal's reason.
+   */
+  signal?: AbortSignal;
 };
 
 export type BuildResult =
@@ -42,33 +51,42 @@ export async function buildFromFiles(
   onLine: (line: string) => void = () => {},
 ): Promise<BuildResult> {
   const labelled = withLabelInstruction(files, opts.dockerfile ?? 'Dockerfile', opts.labels);
-  const stream = (await engine.buildImage(packContext(labelled ?? files) as any, {
-    t: opts.tag,
-    labels: labelled ? undefined : opts.labels,
-    buildargs: opts.buildargs,
-    dockerfile: opts.dockerfile,
-    nocache: opts.nocache,
-    forcerm: true,
-    ...(opts.memoryBytes ? { memory: opts.memoryBytes, memswap: opts.memoryBytes } : {}),
-  } as any)) as unknown as NodeJS.ReadableStream;
   let imageId = '';
   let error = '';
   const log: string[] = [];
-  await readDockerStream(stream, (m: DockerStreamMessage) => {
-    if (m.aux?.ID) imageId = m.aux.ID;
-    const text = m.stream ?? (m.status ? `${m.status}${m.progress ? ` ${m.progress}` : ''}\n` : '');
-    if (text) {
-      log.push(text);
-      for (const line of text.split('\n')) if (line.trim()) onLine(line);
-      const built = /^Successfully built ([0-9a-f]+)/m.exec(text);
-      if (built && !imageId) imageId = built[1];
-    }
-    if (m.error) {
-      error = m.errorDetail?.message ?? m.error;
-      log.push(`${error}\n`);
-      onLine(error);
-    }
-  });
+  try {
+    const stream = (await engine.buildImage(packContext(labelled ?? files) as any, {
+      t: opts.tag,
+      labels: labelled ? undefined : opts.labels,
+      buildargs: opts.buildargs,
+      dockerfile: opts.dockerfile,
+      nocache: opts.nocache,
+      forcerm: true,
+      ...(opts.memoryBytes ? { memory: opts.memoryBytes, memswap: opts.memoryBytes } : {}),
+      ...(opts.networkMode ? { networkmode: opts.networkMode } : {}),
+      ...(opts.cgroupParent ? { cgroupparent: opts.cgroupParent } : {}),
+      ...(opts.signal ? { abortSignal: opts.signal } : {}),
+    } as any)) as unknown as NodeJS.ReadableStream;
+    await readDockerStream(stream, (m: DockerStreamMessage) => {
+      if (m.aux?.ID) imageId = m.aux.ID;
+      const text = m.stream ?? (m.status ? `${m.status}${m.progress ? ` ${m.progress}` : ''}\n` : '');
+      if (text) {
+        log.push(text);
+        for (const line of text.split('\n')) if (line.trim()) onLine(line);
+        const built = /^Successfully built ([0-9a-f]+)/m.exec(text);
+        if (built && !imageId) imageId = built[1];
+      }
+      if (m.error) {
+        error = m.errorDetail?.message ?? m.error;
+        log.push(`${error}\n`);
+        onLine(error);
+      }
+    });
+  } catch (err) {
+    // dockerode reports an abort as a bare "aborted": give the caller the reason it stopped for.
+    if (opts.signal?.aborted) throw opts.signal.reason;
+    throw err;
+  }
   if (error) return { ok: false, error, log: log.join('') };
   if (!imageId) return { ok: false, error: 'The engine finished the build without reporting an image.', log: log.join('') };
   return { ok: true, imageId };
@@ -88,7 +106,12 @@ function withLabelInstruction(files: ContextFiles, dockerfile: string, labels: L
   return copy;
 }
 
-/** Only the build args a Dockerfile declares (others make the engine warn in the log). */
+/**
+ * Only the build args a Dockerfile declares (others make the engine warn in the log). Names come
+ * from participants (faas-cli --build-arg): escaped, so that a name cannot be a pattern that
+ * stalls the web app.
+ */
 export function declaredArgs(dockerfile: string, args: Record<string, string>): Record<string, string> {
-  return Object.fromEntries(Object.entries(args).filter(([k]) => new RegExp(`^\\s*ARG\\s+${k}\\b`, 'm').test(dockerfile)));
+  const literal = (k: string) => k.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
+  return Object.fromEntries(Object.entries(args).filter(([k]) => new RegExp(`^\\s*ARG\\s+${literal(k)}\\b`, 'm').test(dockerfile)));
 }

@@ -18,6 +18,7 @@ export type Component =
   | 'platform-image'
   | 'control-network'
   | 'sandbox-network'
+  | 'build-network'
   | 'gateway'
   | 'shell'
   | 'prometheus'

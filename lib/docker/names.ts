@@ -6,6 +6,8 @@ const DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 
 export const names = {
   controlNetwork: (prefix: string) => `${prefix}-control`,
+  /** Where participants' build steps run (a sandbox network is `<prefix>-<10-character id>`, so no clash). */
+  buildNetwork: (prefix: string) => `${prefix}-build`,
   sandboxNetwork: (prefix: string, sid: string) => `${prefix}-${sid}`,
   gatewayService: (prefix: string, sid: string) => `${prefix}-${sid}-gateway`,
   shellService: (prefix: string, sid: string) => `${prefix}-${sid}-shell`,
@@ -17,6 +19,8 @@ export const names = {
    * their sandbox's namespace, so that forty people can all build `hello-openfaas:latest`.
    */
   sandboxImage: (prefix: string, sid: string, image: string) => `${prefix}-${sid}/${image.includes(':') ? image : `${image}:latest`}`,
+  /** How every image of one sandbox is named: functionImage and sandboxImage start with one of these. */
+  sandboxImagePrefixes: (prefix: string, sid: string) => [`${prefix}-${sid}-`, `${prefix}-${sid}/`],
 };
 
 /** The longest function name that still fits in a service name for this prefix and sandbox. */

@@ -29,3 +29,26 @@ export async function ensureOverlayNetwork(engine: Docker, opts: NetworkOptions)
   });
   return created.id;
 }
+
+/**
+ * The IPv4 subnets (CIDR) Docker's IPAM gave a network. Swarm's allocator fills them in
+ * moments after it creates an overlay network (the create call does not wait for it), so a new
+ * network is asked again until they are there. The sandbox gateway calls no address outside
+ * its sandbox network's subnets.
+ */
+export async function networkSubnets(engine: Docker, id: string, timeoutMs = 10_000): Promise<string[]> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const info = await engine.getNetwork(id).inspect();
+    const subnets = ((info.IPAM?.Config ?? []) as { Subnet?: string }[])
+      .map((c) => c.Subnet ?? '')
+      .filter((s) => /^\d{1,3}(\.\d{1,3}){3}\/\d{1,2}$/.test(s));
+    if (subnets.length > 0) return subnets;
+    if (Date.now() >= deadline) {
+      throw new AppError('unavailable', `Docker network "${info.Name}" has no IPv4 subnet after ${timeoutMs / 1000} s.`, {
+        hint: 'Try again in a moment; if it persists, the Docker daemon may be out of addresses (default-address-pools) — tell your instructor.',
+      });
+    }
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}

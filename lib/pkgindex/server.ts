@@ -13,9 +13,10 @@ import { MANIFEST, pypiDir, readManifest, type IndexFile } from './wheels';
 /**
  * The offline package indexes over HTTP, read-only, on one port: Python's (PEP 503 simple API,
  * serving the wheelhouse made by ensureWheelhouse) and, below /npm/, an npm registry (the
- * tarballs fetched by ensureNpmRegistry). It listens on the Docker bridge's gateway address
- * (the host as seen from containers on the default bridge network, which is where `docker
- * build` runs RUN steps) on an ephemeral port; one instance per process, kept on globalThis.
+ * tarballs fetched by ensureNpmRegistry). It listens on a Docker bridge's gateway address (the
+ * host as seen from containers on that network): function builds pass the build network's
+ * (lib/pkgindex/for-builds.ts), where their RUN steps run; by default it is the default bridge's.
+ * One instance per process, kept on globalThis.
  */
 
 type NetworkInspect = {

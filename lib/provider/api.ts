@@ -11,10 +11,10 @@ import { parseLogQuery, streamFunctionLogs } from './logs';
 import { removeFunction } from './remove';
 import { deleteSchema, scaleSchema, secretSchema } from './schema';
 import { createSecret, listSecrets, removeSecret, validateSecretName } from './secrets';
+import { MAX_REPLICAS } from './spec';
 
 export const PROVIDER_PREFIX = '/_provider';
 const MAX_BODY = 256 * 1024;
-const MAX_REPLICAS = 5;
 
 /** Header with which the provider tells the gateway where a just-deployed function runs. */
 export const ROUTES_HEADER = 'x-faaslab-routes';
@@ -71,7 +71,7 @@ async function route(ctx: AppContext, req: IncomingMessage, path: string): Promi
       const d = await toDeployment(engine, owner, await readJson(req), storeImages(ctx.cfg.root, ctx.images));
       if (method === 'PUT') await assertFunctionExists(engine, owner, d.name);
       let routes: string[] = [];
-      const target = { ...owner, networkId: await sandboxNetworkId(engine, owner), endpointMode: ctx.cfg.FAASLAB_ENDPOINT_MODE };
+      const target = { ...owner, networkId: await sandboxNetworkId(engine, owner), endpointMode: ctx.cfg.FAASLAB_ENDPOINT_MODE, maxFunctions: ctx.cfg.FAASLAB_MAX_FUNCTIONS };
       await deployFunction(engine, target, d, ctx.cfg.FAASLAB_DEPLOY_TIMEOUT_MS, async (_name, addresses) => { routes = addresses; return true; });
       return { status: 202, headers: routes.length ? { [ROUTES_HEADER]: `${d.name}=${routes.join(',')}` } : {} };
     }

@@ -1,4 +1,5 @@
 import type Docker from 'dockerode';
+import { LABEL, ownedFilter } from '../docker/labels';
 import { inspectServiceOrNull, listServiceTasks, waitForTasks, type TaskView } from '../docker/services';
 import { AppError } from '../errors';
 import { functionServiceSpec, type FunctionDeployment, type SandboxTarget } from './spec';
@@ -20,6 +21,7 @@ export async function deployFunction(engine: Docker, target: SandboxTarget, d: F
   // Tasks that exist before the change are the previous version, even with the same image tag
   // (a PUT may change only env or labels); ForceUpdate makes a redeploy always start new tasks.
   const before = new Set(existing ? (await listServiceTasks(engine, name)).map((t) => t.id) : []);
+  if (!existing && target.maxFunctions !== undefined) await assertRoomForOneMore(engine, target, d.name, target.maxFunctions);
   if (existing) {
     const force = (existing.Spec?.TaskTemplate?.ForceUpdate ?? 0) + 1;
     await engine.getService(name).update({ ...spec, TaskTemplate: { ...(spec.TaskTemplate as object), ForceUpdate: force }, version: existing.Version.Index });
@@ -48,6 +50,16 @@ export async function deployFunction(engine: Docker, target: SandboxTarget, d: F
   }
   await waitForRouting(engine, name, target.networkId, isNew, d.name, routing, timeoutMs);
   return { created: !existing };
+}
+
+/** The functions quota: a sandbox already at its maximum gets a clear refusal naming what it has. */
+async function assertRoomForOneMore(engine: Docker, t: SandboxTarget, fn: string, max: number): Promise<void> {
+  const services = await engine.listServices({ filters: ownedFilter(t.instance, { [LABEL.sandbox]: t.sandboxId, [LABEL.component]: 'function' }) });
+  if (services.length < max) return;
+  const have = services.map((s) => s.Spec?.Labels?.['com.openfaas.function']).filter(Boolean).sort().join(', ');
+  throw new AppError('quota', `Function "${fn}" was not deployed: this sandbox already has ${services.length} functions (${have}), the most it may have.`, {
+    hint: 'Remove one you no longer need (faas-cli remove <name>), then deploy again.',
+  });
 }
 
 /** Route to the new version at once (gateway override), or wait until no other task runs. */

@@ -5,11 +5,10 @@ import { orNull } from '../docker/not-found';
 import { AppError } from '../errors';
 import { functionDeploymentSchema } from './schema';
 import { secretMounts } from './secrets';
-import { MAX_LIMITS, type FunctionDeployment } from './spec';
+import { MAX_LIMITS, MAX_REPLICAS, type FunctionDeployment } from './spec';
 import { memoryBytes } from './units';
 
 const RESERVED_LABEL = /^(io\.faaslab\.|com\.docker\.|com\.openfaas\.function$|function$)/;
-const MAX_REPLICAS = 5;
 
 export type Owner = { instance: string; sandboxId: string };
 

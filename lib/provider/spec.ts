@@ -23,9 +23,15 @@ export type FunctionDeployment = {
 /** Labels holding OpenFaaS annotations on Swarm (faas-swarm's convention). */
 export const ANNOTATION_PREFIX = 'com.openfaas.annotations.';
 
-export type SandboxTarget = { instance: string; sandboxId: string; networkId: string; endpointMode: 'dnsrr' | 'vip' };
+export type SandboxTarget = {
+  instance: string; sandboxId: string; networkId: string; endpointMode: 'dnsrr' | 'vip';
+  /** Quota: functions this sandbox may have (a new one past it is refused; updates always pass). */
+  maxFunctions?: number;
+};
 
 /** Resource ceiling of one function replica (the sandbox issue makes these configurable quotas). */
+/** Quota: replicas of one function (scale-function and com.openfaas.scale.min). */
+export const MAX_REPLICAS = 5;
 export const MAX_LIMITS = { MemoryBytes: 256 * 1024 * 1024, NanoCPUs: 1_000_000_000 };
 const DEFAULT_LIMITS = { MemoryBytes: 128 * 1024 * 1024, NanoCPUs: 500_000_000, Pids: 64 };
 

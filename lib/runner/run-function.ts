@@ -1,6 +1,6 @@
 import type { AppContext } from '../app-context';
 import { buildFunction } from '../builder/build-function';
-import { buildQueue } from '../builder/queue';
+import { buildQueue, PAUSED } from '../builder/queue';
 import { validateFunctionName } from '../docker/names';
 import { toErrorView } from '../errors';
 import { invokeFunction } from '../faas/invoke';
@@ -37,16 +37,19 @@ export async function runFunction(ctx: AppContext, job: Job, req: RunRequest): P
     // One build/deploy per function at a time: a second click waits for the first.
     await serialised(`deploy:${sandbox.id}:${fn}`, async () => {
       job.emit({ type: 'stage', stage: 'build', at: Date.now() });
-      const packageIndex = await buildPackageIndex(ctx.cfg);
-      const build = () => buildFunction(ctx.engine, {
+      const packageIndex = await buildPackageIndex(ctx.engine, ctx.cfg);
+      const build = (signal: AbortSignal) => buildFunction(ctx.engine, {
         root: ctx.cfg.root, instance: sandbox.instance, sandboxId: sandbox.id, fn, lang: req.lang,
         handlerDir: ws.dir(fn), images: ctx.images, packageIndex,
+        timeoutMs: ctx.cfg.FAASLAB_BUILD_TIMEOUT_MS, isolation: ctx.cfg.FAASLAB_BUILD_ISOLATION, signal,
       }, (line) => job.emit({ type: 'log', line }));
-      const { image } = await buildQueue(ctx.cfg.FAASLAB_BUILD_CONCURRENCY).run(build, (n) =>
-        job.emit({ type: 'log', line: `Waiting for a free builder: number ${n} in the queue…` }));
+      const { image } = await buildQueue(ctx.cfg.FAASLAB_BUILD_CONCURRENCY, ctx.cfg.FAASLAB_BUILDS_PER_SANDBOX).run(sandbox.id, build, {
+        onPosition: (n) => job.emit({ type: 'log', line: `Waiting for a free builder: number ${n} in the queue…` }),
+        onPaused: () => job.emit({ type: 'log', line: PAUSED }),
+      });
       lap('build');
       job.emit({ type: 'stage', stage: 'deploy', at: Date.now() });
-      const target = { instance: sandbox.instance, sandboxId: sandbox.id, networkId: sandbox.networkId, endpointMode: ctx.cfg.FAASLAB_ENDPOINT_MODE };
+      const target = { instance: sandbox.instance, sandboxId: sandbox.id, networkId: sandbox.networkId, endpointMode: ctx.cfg.FAASLAB_ENDPOINT_MODE, maxFunctions: ctx.cfg.FAASLAB_MAX_FUNCTIONS };
       // Deploy as `faas-cli up` would: with the environment, labels, secrets… of the
       // participant's stack file for this function, if there is one.
       const settings = await stackSettings(ws, fn, (line) => job.emit({ type: 'log', line }));

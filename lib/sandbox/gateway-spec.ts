@@ -9,6 +9,8 @@ export type GatewaySpecInput = {
   image: string;
   controlNetworkId: string;
   sandboxNetworkId: string;
+  /** The sandbox network's IPv4 subnets: the gateway calls no address outside them for a participant. */
+  sandboxSubnets: string[];
   publishMode: 'host' | 'ingress';
   endpointMode: 'dnsrr' | 'vip';
   /** Secret for the gateway's platform-only API; never shown to the participant. */
@@ -34,7 +36,7 @@ export function gatewayServiceSpec(g: GatewaySpecInput): Record<string, unknown>
         Image: g.image,
         Labels: labels,
         Env: ['port=8080', 'function_port=8080', `faaslab_token=${g.token}`, `provider_port=${g.providerPort}`, 'secret_mount_path=/run/secrets', `sandbox_id=${g.sandboxId}`,
-          `nats_url=${NATS_URL}`, 'nats_stream=async'],
+          `nats_url=${NATS_URL}`, 'nats_stream=async', `sandbox_network=${names.sandboxNetwork(g.instance, g.sandboxId)}`, `sandbox_subnets=${g.sandboxSubnets.join(',')}`],
         Secrets: secretMounts(g.secrets),
         ReadOnly: true,
         CapabilityDrop: ['ALL'],

@@ -12,7 +12,7 @@ import { ensureSecret } from './secrets';
 export const GATEWAY_USER = 'admin';
 
 export type GatewaySecrets = { user: { id: string; name: string }; password: { id: string; name: string } };
-type GatewayInput = { sid: string; token: string; secrets: GatewaySecrets; controlNetworkId: string; sandboxNetworkId: string };
+type GatewayInput = { sid: string; token: string; secrets: GatewaySecrets; controlNetworkId: string; sandboxNetworkId: string; sandboxSubnets: string[] };
 
 /** The Swarm secrets with the participant's gateway user and password (the gateway checks them; the shell logs in with them). */
 export async function ensureGatewaySecrets(engine: Docker, instance: string, sid: string, password: string): Promise<GatewaySecrets> {
@@ -34,7 +34,7 @@ export async function ensureGateway(engine: Docker, cfg: Config, images: ImageMa
   const instance = cfg.FAASLAB_PREFIX;
   const secrets = g.secrets;
   const spec = gatewayServiceSpec({
-    instance, sandboxId: g.sid, image: images.gateway, controlNetworkId: g.controlNetworkId, sandboxNetworkId: g.sandboxNetworkId,
+    instance, sandboxId: g.sid, image: images.gateway, controlNetworkId: g.controlNetworkId, sandboxNetworkId: g.sandboxNetworkId, sandboxSubnets: g.sandboxSubnets,
     publishMode: cfg.FAASLAB_PUBLISH_MODE, endpointMode: cfg.FAASLAB_ENDPOINT_MODE, token: g.token, secrets, providerPort: cfg.PORT,
   });
   const service = spec.Name as string;
@@ -81,4 +81,10 @@ async function waitHealthy(url: string, timeoutMs: number): Promise<void> {
     if (Date.now() > deadline) throw new AppError('unavailable', `Your gateway at ${url} is not answering.`, { hint: 'Try again in a moment.' });
     await new Promise((r) => setTimeout(r, 100));
   }
+}
+
+/** Per function, milliseconds since its last call through the gateway (the gateway's platform-only API). */
+export async function gatewayActivity(url: string, token: string): Promise<Record<string, number> | null> {
+  const res = await fetchWithTimeout(`${url}/system/faaslab/activity`, { headers: { Authorization: `Bearer ${token}` } }, 2000);
+  return res.ok ? ((await res.json()) as Record<string, number>) : null;
 }

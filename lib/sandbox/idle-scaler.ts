@@ -1,18 +1,12 @@
 import type { AppContext } from '../app-context';
 import { isNotFound } from '../docker/not-found';
 import { pushRoute } from '../faas/routes';
-import { fetchWithTimeout } from '../http/fetch-timeout';
 import { log } from '../log';
 import { listFunctions, scaleFunction } from '../provider/functions';
-import { runningGatewayUrl } from './gateway';
+import { gatewayActivity, runningGatewayUrl } from './gateway';
 
 /** Opt-out label, as OpenFaaS's (Pro) scaler reads it. */
 const SCALE_ZERO_LABEL = 'com.openfaas.scale.zero';
-
-async function gatewayActivity(url: string, token: string): Promise<Record<string, number> | null> {
-  const res = await fetchWithTimeout(`${url}/system/faaslab/activity`, { headers: { Authorization: `Bearer ${token}` } }, 2000);
-  return res.ok ? ((await res.json()) as Record<string, number>) : null;
-}
 
 /**
  * Scale to zero every function idle for longer than `idleMs`: idle since its last call through

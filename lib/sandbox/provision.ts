@@ -4,12 +4,15 @@ import type { Config } from '../config';
 import type { Queries } from '../db/queries';
 import { LABEL, ownedLabels } from '../docker/labels';
 import { names, newSandboxId } from '../docker/names';
-import { ensureOverlayNetwork } from '../docker/networks';
+import { ensureOverlayNetwork, networkSubnets } from '../docker/networks';
 import type { ImageManifest } from '../platform/manifest';
-import { participantWorkspace } from '../workspace/participant';
+import { isPoolOwner } from '../session/participant';
+import { attachWorkspace, ensureHome } from '../workspace/home';
 import { ensureGateway, ensureGatewaySecrets, GATEWAY_USER } from './gateway';
 import { ensureShell } from './shell';
 import { ensureControlPlane } from './control-plane';
+import { firstExpiry, isExpired, lifetime } from './lifetime';
+import { dropSandbox } from './reaper';
 import { serialised } from './locks';
 
 /** A participant's stack as the rest of the app sees it; `token` authorises the platform-only gateway API. */
@@ -30,13 +33,23 @@ const secret = () => randomBytes(24).toString('base64url');
  * The participant's sandbox, made on first need and re-made where parts are missing (a
  * restart or a removed service loses nothing that the database and labels can't restore).
  */
-export function ensureSandbox(deps: SandboxDeps, participantId: string, progress: (line: string) => void = () => {}): Promise<Sandbox> {
+export function ensureSandbox(deps: SandboxDeps, participantId: string, progress: (line: string) => void = () => {}, opts: { activity?: boolean } = {}): Promise<Sandbox> {
   return serialised(`sandbox:${participantId}`, async () => {
     const { q, cfg, engine, images } = deps;
     q.touchParticipant(participantId);
     let row = q.sandboxOf(participantId);
+    if (row && lifetime(row, cfg, Date.now()).reason === 'limit' && isExpired(row, cfg, Date.now())) {
+      // Past its hard limit (the reaper had not come by yet): a fresh one, with the same files.
+      progress('Your sandbox reached its time limit; making a fresh one (your files are kept)…');
+      await dropSandbox(deps, row, { keepFiles: true });
+      row = undefined;
+    }
+    if (!row && !isPoolOwner(participantId) && cfg.FAASLAB_POOL_SIZE > 0) {
+      row = q.claimPoolSandbox(cfg.FAASLAB_PREFIX, participantId, firstExpiry(cfg, Date.now()));
+      if (row) progress('Your sandbox was made in advance: checking it…');
+    }
     if (!row) {
-      q.insertSandbox({ id: newSandboxId(), participant_id: participantId, instance: cfg.FAASLAB_PREFIX, gateway_token: secret(), gateway_password: secret() });
+      q.insertSandbox({ id: newSandboxId(), participant_id: participantId, instance: cfg.FAASLAB_PREFIX, gateway_token: secret(), gateway_password: secret(), expires_at: firstExpiry(cfg, Date.now()) });
       row = q.sandboxOf(participantId)!;
     }
     try {
@@ -46,15 +59,20 @@ export function ensureSandbox(deps: SandboxDeps, participantId: string, progress
         name: names.sandboxNetwork(instance, row.id), instance, internal: true,
         labels: ownedLabels(instance, 'sandbox-network', { [LABEL.sandbox]: row.id }),
       });
+      const sandboxSubnets = await networkSubnets(engine, networkId);
+      // The shell's home is the sandbox's; the participant's workspace points at it (files come along).
+      const home = ensureHome(cfg.dataDir, row.id);
+      if (!isPoolOwner(participantId)) attachWorkspace(cfg.dataDir, participantId, row.id);
       const secrets = await ensureGatewaySecrets(engine, instance, row.id, row.gateway_password);
       const [gatewayUrl] = await Promise.all([
-        ensureGateway(engine, cfg, images, { sid: row.id, token: row.gateway_token, secrets, controlNetworkId, sandboxNetworkId: networkId }, progress),
+        ensureGateway(engine, cfg, images, { sid: row.id, token: row.gateway_token, secrets, controlNetworkId, sandboxNetworkId: networkId, sandboxSubnets }, progress),
         ensureShell(engine, {
           instance, sid: row.id, image: images.shell, sandboxNetworkId: networkId, secrets,
-          workspace: participantWorkspace(cfg.dataDir, participantId).root,
+          workspace: home,
         }, cfg.FAASLAB_DEPLOY_TIMEOUT_MS, progress),
       ]);
       if (row.status !== 'ready') q.setSandboxStatus(row.id, 'ready');
+      if (opts.activity !== false) q.touchSandbox(row.id);
       return { id: row.id, instance, networkId, gatewayUrl, token: row.gateway_token, credentials: { user: GATEWAY_USER, password: row.gateway_password } };
     } catch (err) {
       q.setSandboxStatus(row.id, 'failed');

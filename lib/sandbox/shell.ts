@@ -57,6 +57,10 @@ export function shellServiceSpec(s: ShellInput): Record<string, unknown> {
   };
 }
 
+/** The host folder a shell service mounts as its home (sandboxes made before homes mounted the participant's workspace). */
+const mountedHome = (service: { Spec?: { TaskTemplate?: { ContainerSpec?: { Mounts?: { Target?: string; Source?: string }[] } } } }) =>
+  service.Spec?.TaskTemplate?.ContainerSpec?.Mounts?.find((m) => m.Target === SHELL_HOME)?.Source;
+
 /** Make the shell exist with the current image (updated in place after an upgrade) and wait until it runs. */
 export async function ensureShell(engine: Docker, s: ShellInput, timeoutMs: number, progress: (line: string) => void): Promise<void> {
   const spec = shellServiceSpec(s);
@@ -65,7 +69,7 @@ export async function ensureShell(engine: Docker, s: ShellInput, timeoutMs: numb
   if (!existing) {
     progress('Starting your shell…');
     await engine.createService(spec);
-  } else if (existing.Spec?.TaskTemplate?.ContainerSpec?.Image !== s.image) {
+  } else if (existing.Spec?.TaskTemplate?.ContainerSpec?.Image !== s.image || mountedHome(existing) !== s.workspace) {
     progress('Updating your shell…');
     await engine.getService(name).update({ ...spec, version: existing.Version.Index });
   }

@@ -14,3 +14,11 @@ export function newParticipantId(): string {
 export function isParticipantId(v: unknown): v is string {
   return typeof v === 'string' && ID.test(v);
 }
+
+/**
+ * The placeholder owner of a warm-pool sandbox. The ':' can never be in a participant id (see
+ * ID), so no cookie can pose as a pool owner and pre-fill a sandbox someone else will get.
+ */
+export const POOL_OWNER_PREFIX = 'pool:';
+export const newPoolOwner = () => `${POOL_OWNER_PREFIX}${randomBytes(8).toString('hex')}`;
+export const isPoolOwner = (id: string) => id.startsWith(POOL_OWNER_PREFIX);

@@ -39,6 +39,11 @@ export class Workspace {
     return resolveInside(this.root, rel);
   }
 
+  /** Delete every file and folder in the workspace (a reset without keeping files); the root stays. */
+  clear(): void {
+    for (const entry of fs.readdirSync(this.root)) fs.rmSync(path.join(this.root, entry), { recursive: true, force: true });
+  }
+
   /** Copy starter files into the workspace, never overwriting the participant's own work. */
   seed(fromDir: string): void {
     if (!fs.existsSync(fromDir)) return;

@@ -1,3 +1,6 @@
+import type { SandboxScope } from './sandbox-dns';
+import { parseSubnets, type Subnet } from './subnets';
+
 /** Gateway settings from its environment (set by the platform when it creates the service). */
 export type GatewayConfig = {
   port: number;
@@ -16,9 +19,18 @@ export type GatewayConfig = {
   sandboxId: string;
   asyncMaxInflight: number;
   asyncAckWaitMs: number;
+  /**
+   * The sandbox network (`sandbox_subnets`, required; `sandbox_network`, its name): the only
+   * place the gateway sends requests made for the participant (functions, callbacks), besides
+   * itself. It also sits on the shared control network and has a route to the host; those stay
+   * out of a participant's reach.
+   */
+  sandbox: SandboxScope;
 };
 
-function int(env: NodeJS.ProcessEnv, key: string, fallback: number): number {
+type Env = Record<string, string | undefined>;
+
+function int(env: Env, key: string, fallback: number): number {
   const raw = env[key];
   if (raw === undefined || raw === '') return fallback;
   const n = Number(raw);
@@ -26,7 +38,20 @@ function int(env: NodeJS.ProcessEnv, key: string, fallback: number): number {
   return n;
 }
 
-export function readConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig {
+function subnets(env: Env): Subnet[] {
+  let parsed: Subnet[];
+  try {
+    parsed = parseSubnets(env.sandbox_subnets ?? '');
+  } catch (err) {
+    throw new Error(`sandbox_subnets: ${(err as Error).message}`);
+  }
+  if (parsed.length === 0) {
+    throw new Error('sandbox_subnets is not set: give the sandbox network\'s IPv4 subnets (CIDR, comma-separated, e.g. 10.0.3.0/24); the gateway calls no address outside them');
+  }
+  return parsed;
+}
+
+export function readConfig(env: Env = process.env): GatewayConfig {
   return {
     port: int(env, 'port', 8080),
     functionPort: int(env, 'function_port', 8080),
@@ -40,5 +65,6 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig 
     sandboxId: env.sandbox_id ?? 'default',
     asyncMaxInflight: Math.max(1, int(env, 'async_max_inflight', 1)),
     asyncAckWaitMs: Math.max(1000, int(env, 'async_ack_wait_ms', 30_000)),
+    sandbox: { subnets: subnets(env), network: env.sandbox_network ?? '' },
   };
 }

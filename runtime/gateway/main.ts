@@ -13,17 +13,19 @@ import { runQueued } from './async/worker';
 import { Balancer } from './resolve';
 import { GatewayMetrics } from './metrics';
 import { Routes } from './routes';
+import { inSubnets } from './subnets';
 import { handleSystem } from './system';
 
 /**
  * The sandbox's OpenFaaS-compatible gateway. It runs in a container on the sandbox network
- * (alias `gateway`) and the control network, and holds no Docker credentials.
+ * (alias `gateway`) and the control network, and holds no Docker credentials. Requests made
+ * for a participant (functions, callbacks) go only to the sandbox network (cfg.sandbox).
  */
 const cfg = readConfig();
-const routes = new Routes();
+const routes = new Routes((address) => inSubnets(address, cfg.sandbox.subnets));
 const metrics = new GatewayMetrics(true, process.env.sandbox_id);
 const activity = new Activity();
-const balancer = new Balancer(routes);
+const balancer = new Balancer(routes, cfg.sandbox);
 const system = {
   creds: readCredentials(process.env.secret_mount_path ?? '/run/secrets'),
   providerUrl: providerBaseUrl(),
@@ -35,7 +37,7 @@ const system = {
 const wake = makeWaker(system.providerUrl, cfg.platformToken, routes, cfg.wakeTimeoutMs);
 const queue = new AsyncQueue({ url: cfg.natsUrl, stream: cfg.natsStream, sandboxId: cfg.sandboxId, maxInflight: cfg.asyncMaxInflight, ackWaitMs: cfg.asyncAckWaitMs });
 if (cfg.natsUrl) {
-  const worker = { gatewayPort: cfg.port, timeoutMs: cfg.upstreamTimeoutMs + cfg.wakeTimeoutMs, maxResultBytes: cfg.maxBodyBytes };
+  const worker = { gatewayPort: cfg.port, timeoutMs: cfg.upstreamTimeoutMs + cfg.wakeTimeoutMs, maxResultBytes: cfg.maxBodyBytes, scope: cfg.sandbox };
   queue.start((req, body) => runQueued(req, body, worker));
 }
 const asyncDeps = {

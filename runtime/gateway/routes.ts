@@ -5,12 +5,15 @@
  * some requests to the old version; an override routes only to the new tasks. Once it expires
  * DNS is right again. A new task may refuse connections for a few ms after Swarm reports it
  * running; the proxy retries those, so the override is kept rather than dropped.
+ * `accept` keeps only addresses the gateway may call (the sandbox network's), whoever sent them.
  */
 export class Routes {
   private readonly table = new Map<string, { addresses: string[]; expires: number }>();
 
+  constructor(private readonly accept: (address: string) => boolean = () => true) {}
+
   set(name: string, addresses: string[], ttlMs: number, now = Date.now()): void {
-    this.table.set(name, { addresses, expires: now + ttlMs });
+    this.table.set(name, { addresses: addresses.filter(this.accept), expires: now + ttlMs });
   }
 
   get(name: string, now = Date.now()): string[] | null {

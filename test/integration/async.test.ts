@@ -86,6 +86,34 @@ test('async calls are refused clearly: unknown function, wrong method, bad name,
   assert.equal(huge.status, 413);
 });
 
+/** The sandbox gateway's log so far (docker service logs). */
+async function gatewayLog(): Promise<string> {
+  const raw = await ctx.engine.getService(names.gatewayService(ctx.prefix, sb.id)).logs({ stdout: true, stderr: true, follow: false });
+  return Buffer.isBuffer(raw) ? raw.toString('utf8') : String(raw);
+}
+
+test('a callback may go straight to a function by name; one outside the sandbox is refused, and the gateway log says why', async () => {
+  const direct = await queue('sleepy', 'direct', { 'X-Callback-Url': 'http://receiver:8080/' });
+  assert.equal(direct.status, 202);
+  const id = direct.headers.get('x-call-id')!;
+  const lines = await waitForCallbacks([id], 20_000);
+  assert.ok(lines.includes(`${id} sleepy 200 slept on direct`), lines.join('\n'));
+  // `nats` is the platform's NATS on the control network (no function of that name here).
+  const outside = await queue('sleepy', 'outside', { 'X-Callback-Url': 'http://nats:8222/varz' });
+  assert.equal(outside.status, 202, 'refused by the worker, when it would call it, not when queued');
+  const refused = outside.headers.get('x-call-id')!;
+  const deadline = Date.now() + 20_000;
+  let log = '';
+  while (!log.includes(`call ${refused}`) || !log.includes('refused callback')) {
+    assert.ok(Date.now() < deadline, `no refusal in the gateway log:\n${log}`);
+    await new Promise((r) => setTimeout(r, 500));
+    log = await gatewayLog();
+  }
+  const line = log.split('\n').find((l) => l.includes(`call ${refused}`) && l.includes('refused callback')) ?? '';
+  assert.match(line, /async: refused callback to http:\/\/nats:8222\/varz for sleepy: nats resolves only outside this sandbox's network \(\d+\.\d+\.\d+\.\d+\/\d+\); callbacks may only go to your gateway and functions, e\.g\. http:\/\/gateway:8080\/function\/<name>/);
+  assert.ok(!log.includes(`posted result of sleepy to http://nats:8222/varz`), 'NATS was never called');
+});
+
 test('work queued before a gateway restart is still done after it', async () => {
   const ids: string[] = [];
   for (let i = 1; i <= 5; i++) {

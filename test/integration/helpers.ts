@@ -84,9 +84,13 @@ export async function removeTestInstance(ctx: Awaited<ReturnType<typeof testCont
     const row = ctx.q.sandboxOf(pid);
     if (row) await removeSandbox(ctx.engine, ctx.prefix, row.id);
   }
-  await removeInstance(ctx.engine, ctx.prefix);
-  await ctx.engine.getNetwork(names.controlNetwork(ctx.prefix)).remove().catch(() => {});
-  assert.deepEqual(await leftovers(ctx.prefix), nothingLeft);
-  ctx.close();
-  await stopPackageIndex();
+  try {
+    await removeInstance(ctx.engine, ctx.prefix);
+    await ctx.engine.getNetwork(names.controlNetwork(ctx.prefix)).remove().catch(() => {});
+    assert.deepEqual(await leftovers(ctx.prefix), nothingLeft);
+  } finally {
+    // even when something was left: a provider server still listening would keep the test process alive
+    ctx.close();
+    await stopPackageIndex();
+  }
 }

@@ -750,7 +750,7 @@ attack("SSRF: an async call's X-Callback-Url cannot make A's gateway call B's ga
   await queueAsync(`print("${mark}")`, `http://${names.gatewayService(ctx.prefix, B.id)}:8080/function/victim`);
   const hit = await within(10_000, async () => (await victimCalls()).includes(mark));
   assert.equal(hit, false, `B's function received A's callback:\n${await victimCalls()}`);
-}, { todo: "SSRF via X-Callback-Url: A's gateway POSTs to any URL it can reach, B's gateway on the control network included" });
+});
 
 attack("SSRF: an async call's X-Callback-Url cannot make A's gateway call a port on the host", async () => {
   const port = (canary.address() as { port: number }).port;
@@ -758,7 +758,7 @@ attack("SSRF: an async call's X-Callback-Url cannot make A's gateway call a port
   await queueAsync('print("ssrf")', `http://${t.gwbridgeGateway}:${port}/ssrf-from-gateway`);
   const hit = await within(10_000, () => canaryHits.length > before);
   assert.equal(hit, false, `the host's port ${port} was called: ${canaryHits.slice(before).join('; ')}`);
-}, { todo: "SSRF via X-Callback-Url: A's gateway has a default route (docker_gwbridge), so any host port or internet address is a callback target" });
+});
 
 attack("gateway: /function/<name> of A's gateway only reaches A's functions, not names on the control network", async () => {
   const bGateway = names.gatewayService(ctx.prefix, B.id);
@@ -767,7 +767,14 @@ attack("gateway: /function/<name> of A's gateway only reaches A's functions, not
   assert.equal(r.code, 0, r.stderr);
   assert.match(r.stdout, /---/);
   assert.doesNotMatch(r.stdout, /victim ok/, `A reached B's function through its own gateway:\n${r.stdout}`);
-}, { todo: "the gateway resolves /function/<name> with the container's DNS, which also answers names on the control network (B's gateway service, `gateways`)" });
+});
+
+attack("gateway: a numeric function name is not read as an address (B's gateway on the control network as one number)", async () => {
+  const asNumber = t.bGatewayControlIp.split('.').reduce((n: number, part: string) => n * 256 + Number(part), 0);
+  const r = await execInShell(ctx.engine, ctx.prefix, A.id, `curl -s --max-time 5 http://gateway:8080/function/${asNumber}/function/victim; echo`);
+  assert.equal(r.code, 0, r.stderr);
+  assert.doesNotMatch(r.stdout, /victim ok/, `A reached B's function through a numeric name (${asNumber}):\n${r.stdout}`);
+});
 
 attack("gateway: other sandboxes' ids do not leak through A's gateway (/function/gateways/metrics)", async () => {
   let seen = '';
@@ -777,7 +784,7 @@ attack("gateway: other sandboxes' ids do not leak through A's gateway (/function
     seen += r.stdout;
   }
   assert.ok(!seen.includes(B.id), `B's sandbox id is readable from A: ${seen.match(/sandbox="[^"]+"/g)?.slice(0, 4).join(' ')}`);
-}, { todo: "the gateway resolves /function/<name> on the control network: `gateways` is every sandbox's gateway, whose /metrics name their sandbox" });
+});
 
 // ---------------------------------------------------------------------------------------------
 // Build steps: participant code that runs on the host's Docker with the default bridge network.
@@ -829,7 +836,7 @@ attack("build: a RUN step cannot reach the host's web app, B's published gateway
   const b = await probeBuild();
   assert.ok(b.result, `the probe ran in the build:\n${b.log.slice(-2000)}`);
   assertNoneReached(b.result.reach, 'from a build step');
-}, { todo: 'build RUN steps run on the default bridge network: the host (web app, every published gateway port) is reachable' });
+});
 
 attack('build: a RUN step cannot allocate 2 GB (BUILD_MEMORY_BYTES)', async () => {
   const b = await probeBuild();
@@ -841,7 +848,7 @@ attack('build: a RUN step cannot start 300 processes', async () => {
   const b = await probeBuild();
   assert.ok(b.result, `the probe ran in the build:\n${b.log.slice(-2000)}`);
   assert.notEqual(b.result.processes, 'forked', `a build step forked 300 processes: ${JSON.stringify(b.result)}`);
-}, { todo: 'build containers have no pids limit (the classic builder has no such option; a cgroup parent with pids.max would do)' });
+});
 
 attack("build: a Dockerfile cannot start FROM another sandbox's image and read its code", async () => {
   const ws = participantWorkspace(ctx.cfg.dataDir, pidA);
@@ -857,7 +864,7 @@ attack("build: a Dockerfile cannot start FROM another sandbox's image and read i
     // A's image would be a child of B's: remove it now so that B's image can go in the end.
     if (image) await ctx.engine.getImage(image).remove({ force: true }).catch(() => {});
   }
-}, { todo: "the dockerfile template builds FROM (and COPY --from) any image on the engine, another sandbox's included" });
+});
 
 /** A build upload as faas-cli sends it (tar: settings + handler/…), streamed through the sandbox's gateway; the ndjson answer accumulates in `text`. */
 function remoteBuild(sb: Sandbox, settings: Record<string, unknown>, files: Record<string, string>) {
@@ -894,4 +901,4 @@ attack("build queue: A's builds that never end do not keep B's build waiting", a
     for (const h of holds) h.abort();
     if (victim) await Promise.race([victim.finished, new Promise((r) => setTimeout(r, 60_000))]);
   }
-}, { todo: 'builds have no time limit (FAASLAB_BUILD_TIMEOUT_MS is never used) and one sandbox may hold every slot of the shared build queue' });
+});

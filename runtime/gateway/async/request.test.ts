@@ -1,7 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { checkCallbackUrl, decodeRequest, encodeRequest, replayableHeaders, type QueuedRequest } from './request';
-import { callbackTarget } from './worker';
 
 test('callback URLs: absolute http(s) only; none is fine', () => {
   assert.equal(checkCallbackUrl(undefined), null);
@@ -25,10 +24,4 @@ test('queued requests round-trip; foreign or broken messages decode to null', ()
   assert.equal(decodeRequest(undefined), null);
   assert.equal(decodeRequest('{'), null);
   assert.equal(decodeRequest('{"fn": 1}'), null);
-});
-
-test("callbacks to the sandbox's own gateway go to this process", () => {
-  assert.equal(callbackTarget('http://gateway:8080/function/r?x=1', 8080), 'http://127.0.0.1:8080/function/r?x=1');
-  assert.equal(callbackTarget('http://gateway/function/r', 8080), 'http://gateway/function/r');
-  assert.equal(callbackTarget('http://example.com:8080/cb', 8080), 'http://example.com:8080/cb');
 });

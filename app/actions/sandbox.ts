@@ -1,0 +1,37 @@
+'use server';
+
+import { currentParticipant } from '@/app/participant';
+import { appContext } from '@/lib/app-context';
+import { toErrorView, type ErrorView } from '@/lib/errors';
+import { extendSandbox, resetSandbox, sandboxStatus, type SandboxStatus } from '@/lib/sandbox/lifecycle';
+
+export type StatusAnswer = { status: SandboxStatus } | { error: ErrorView };
+
+/** How long the participant's sandbox has left (no sandbox is made for asking). */
+export async function mySandboxStatus(): Promise<StatusAnswer> {
+  try {
+    return { status: sandboxStatus(appContext(), await currentParticipant()) };
+  } catch (err) {
+    return { error: toErrorView(err) };
+  }
+}
+
+export async function extendMySandbox(): Promise<StatusAnswer> {
+  try {
+    return { status: extendSandbox(appContext(), await currentParticipant()) };
+  } catch (err) {
+    return { error: toErrorView(err) };
+  }
+}
+
+/** Replace the participant's stack with a fresh one, keeping their files or not. */
+export async function resetMySandbox(keepFiles: boolean): Promise<StatusAnswer> {
+  try {
+    const ctx = appContext();
+    const pid = await currentParticipant();
+    await resetSandbox(ctx, pid, { keepFiles: keepFiles !== false });
+    return { status: sandboxStatus(ctx, pid) };
+  } catch (err) {
+    return { error: toErrorView(err) };
+  }
+}

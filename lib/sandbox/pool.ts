@@ -1,0 +1,45 @@
+import type { AppContext } from '../app-context';
+import { log } from '../log';
+import { newPoolOwner } from '../session/participant';
+import { removeHome } from '../workspace/home';
+import { ensureSandbox } from './provision';
+import { removeSandbox } from './remove';
+
+/**
+ * The warm pool: sandboxes made in advance (network, gateway, shell — everything but the
+ * participant's files) so that a newcomer gets a shell in about the time it takes to check
+ * that one still runs. A pool sandbox belongs to a placeholder participant `pool:…` (lib/session/participant.ts) until
+ * ensureSandbox hands it over (queries.claimPoolSandbox) and points the newcomer's workspace
+ * at its home. FAASLAB_POOL_SIZE sandboxes are kept ready; 0 turns the pool off.
+ */
+
+let filling: Promise<number> | null = null;
+
+/** Make pool sandboxes until FAASLAB_POOL_SIZE are there (one at a time: participants come first); remove extras. Returns how many were made. */
+export function fillPool(ctx: AppContext): Promise<number> {
+  filling ??= (async () => {
+    let made = 0;
+    try {
+      const size = ctx.cfg.FAASLAB_POOL_SIZE;
+      const pool = ctx.q.poolSandboxes(ctx.cfg.FAASLAB_PREFIX);
+      for (const extra of pool.slice(size)) await dropPoolSandbox(ctx, extra.id);
+      for (let n = pool.length; n < size; n++) {
+        const t0 = Date.now();
+        const sb = await ensureSandbox(ctx, newPoolOwner(), () => {}, { activity: false });
+        made++;
+        log.info({ sandbox: sb.id, ms: Date.now() - t0 }, 'pool sandbox ready');
+      }
+    } finally {
+      filling = null;
+    }
+    return made;
+  })();
+  return filling;
+}
+
+export async function dropPoolSandbox(ctx: AppContext, sid: string): Promise<void> {
+  const row = ctx.q.sandbox(sid);
+  await removeSandbox(ctx.engine, ctx.cfg.FAASLAB_PREFIX, sid);
+  if (row) ctx.q.deleteSandbox(sid);
+  removeHome(ctx.cfg.dataDir, sid);
+}

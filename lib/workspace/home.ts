@@ -1,0 +1,75 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { isParticipantId } from '../session/participant';
+
+/**
+ * Where a sandbox's shell keeps its files on the host: <data>/homes/<sandbox id>, mounted as
+ * the shell's home. A participant's workspace (<data>/workspaces/<participant id>, what the
+ * editor and builds use) becomes a symbolic link to the home of their current sandbox, so a
+ * sandbox made in advance (the warm pool) can be handed to anyone, and a reset or a reaped
+ * sandbox hands the files on to the next one.
+ */
+export const sandboxHome = (dataDir: string, sid: string) => path.join(dataDir, 'homes', sid);
+
+export function ensureHome(dataDir: string, sid: string): string {
+  const home = sandboxHome(dataDir, sid);
+  fs.mkdirSync(home, { recursive: true });
+  return home;
+}
+
+/** Move every entry of `from` into `to` (same file system: renames; otherwise copy then delete). */
+function moveEntries(from: string, to: string): void {
+  for (const entry of fs.readdirSync(from)) {
+    const [src, dst] = [path.join(from, entry), path.join(to, entry)];
+    if (fs.existsSync(dst)) fs.rmSync(dst, { recursive: true, force: true }); // the new home is fresh: the participant's copy wins
+    try {
+      fs.renameSync(src, dst);
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'EXDEV') throw err;
+      fs.cpSync(src, dst, { recursive: true, verbatimSymlinks: true });
+      fs.rmSync(src, { recursive: true, force: true });
+    }
+  }
+}
+
+/**
+ * Point the participant's workspace at the sandbox's home, bringing their files along: from
+ * the plain folder the editor made before they had a sandbox, or from an earlier sandbox's
+ * home (which is then deleted). Idempotent; retried if the editor saves a file meanwhile.
+ */
+export function attachWorkspace(dataDir: string, participantId: string, sid: string): void {
+  if (!isParticipantId(participantId)) throw new Error('invalid participant id');
+  const home = ensureHome(dataDir, sid);
+  const link = path.join(dataDir, 'workspaces', participantId);
+  fs.mkdirSync(path.dirname(link), { recursive: true });
+  const target = path.relative(path.dirname(link), home);
+  for (let attempt = 0; ; attempt++) {
+    try {
+      const st = fs.lstatSync(link, { throwIfNoEntry: false });
+      if (st?.isSymbolicLink()) {
+        const old = path.resolve(path.dirname(link), fs.readlinkSync(link));
+        if (old === home) return;
+        if (fs.existsSync(old)) moveEntries(old, home);
+        const tmp = `${link}.${process.pid}.link`;
+        fs.rmSync(tmp, { force: true });
+        fs.symlinkSync(target, tmp);
+        fs.renameSync(tmp, link); // atomic: the workspace is never missing
+        fs.rmSync(old, { recursive: true, force: true });
+        return;
+      }
+      if (st?.isDirectory()) {
+        moveEntries(link, home);
+        fs.rmdirSync(link); // fails (and we go round again) if a file was saved meanwhile
+      }
+      fs.symlinkSync(target, link);
+      return;
+    } catch (err) {
+      if (attempt >= 5) throw err;
+    }
+  }
+}
+
+/** Delete a home no participant's workspace points at (a pool sandbox's, or one whose files were not kept). */
+export function removeHome(dataDir: string, sid: string): void {
+  fs.rmSync(sandboxHome(dataDir, sid), { recursive: true, force: true });
+}
