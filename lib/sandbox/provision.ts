@@ -61,8 +61,8 @@ export function ensureSandbox(deps: SandboxDeps, participantId: string, progress
       });
       const sandboxSubnets = await networkSubnets(engine, networkId);
       // The shell's home is the sandbox's; the participant's workspace points at it (files come along).
-      const home = ensureHome(cfg.dataDir, row.id);
-      if (!isPoolOwner(participantId)) attachWorkspace(cfg.dataDir, participantId, row.id);
+      const home = ensureHome(cfg.dataDir, row.id, cfg.FAASLAB_WORKSPACE_MB);
+      if (!isPoolOwner(participantId)) attachWorkspace(cfg.dataDir, participantId, row.id, cfg.FAASLAB_WORKSPACE_MB);
       const secrets = await ensureGatewaySecrets(engine, instance, row.id, row.gateway_password);
       const [gatewayUrl] = await Promise.all([
         ensureGateway(engine, cfg, images, { sid: row.id, token: row.gateway_token, secrets, controlNetworkId, sandboxNetworkId: networkId, sandboxSubnets }, progress),

@@ -30,8 +30,17 @@ export class Workspace {
     const abs = resolveInside(this.root, rel);
     fs.mkdirSync(path.dirname(abs), { recursive: true });
     const tmp = `${abs}.${process.pid}.${Date.now()}.tmp`;
-    fs.writeFileSync(tmp, content);
-    fs.renameSync(tmp, abs);
+    try {
+      fs.writeFileSync(tmp, content);
+      fs.renameSync(tmp, abs);
+    } catch (err) {
+      fs.rmSync(tmp, { force: true });
+      const code = (err as NodeJS.ErrnoException).code;
+      if (code === 'ENOSPC' || code === 'EDQUOT') {
+        throw new AppError('quota', `${rel} was not saved: your workspace is full.`, { hint: 'Delete files you no longer need (in the terminal: du -sh * | sort -h), then save again. The version you had before is unchanged.' });
+      }
+      throw err;
+    }
   }
 
   /** Absolute path of a folder in the workspace (validated), for builds. */

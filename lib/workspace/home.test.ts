@@ -2,12 +2,14 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import test from 'node:test';
+import test, { after } from 'node:test';
 import { newParticipantId } from '../session/participant';
 import { attachWorkspace, ensureHome, sandboxHome } from './home';
 import { participantWorkspace } from './participant';
 
-const tmp = () => fs.mkdtempSync(path.join(os.tmpdir(), 'faaslab-home-'));
+const made: string[] = [];
+const tmp = () => { const d = fs.mkdtempSync(path.join(os.tmpdir(), 'faaslab-home-')); made.push(d); return d; };
+after(() => { for (const d of made) fs.rmSync(d, { recursive: true, force: true }); });
 
 test("files saved before there was a sandbox move into its home; the workspace then is the home", () => {
   const data = tmp();
@@ -31,7 +33,7 @@ test("a new sandbox takes the files of the last one, whose home goes; a pool hom
   attachWorkspace(data, pid, 'sandbox00002');
   assert.equal(participantWorkspace(data, pid).read('a/handler.py'), 'mine');
   assert.equal(fs.existsSync(sandboxHome(data, 'sandbox00001')), false);
-  assert.equal(path.basename(fs.realpathSync(path.join(data, 'workspaces', pid))), 'sandbox00002');
+  assert.equal(fs.realpathSync(path.join(data, 'workspaces', pid)), sandboxHome(data, 'sandbox00002'));
 });
 
 test('no files yet: the workspace simply points at the home', () => {

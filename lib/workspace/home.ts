@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { isParticipantId } from '../session/participant';
+import { mountQuotaFs, removeQuotaFs } from './quota-fs';
 
 /**
  * Where a sandbox's shell keeps its files on the host: <data>/homes/<sandbox id>, mounted as
@@ -9,9 +10,18 @@ import { isParticipantId } from '../session/participant';
  * sandbox made in advance (the warm pool) can be handed to anyone, and a reset or a reaped
  * sandbox hands the files on to the next one.
  */
-export const sandboxHome = (dataDir: string, sid: string) => path.join(dataDir, 'homes', sid);
+const homeRoot = (dataDir: string, sid: string) => path.join(dataDir, 'homes', sid);
+const homeImage = (dataDir: string, sid: string) => path.join(dataDir, 'homes', `${sid}.img`);
+export const sandboxHome = (dataDir: string, sid: string) => path.join(homeRoot(dataDir, sid), 'files');
 
-export function ensureHome(dataDir: string, sid: string): string {
+/**
+ * Make the sandbox's home. With a quota (MB > 0) homes/<sid> is a size-limited file system and
+ * the files live in its `files` folder: if it is ever not mounted (after a reboot, before the
+ * platform starts), that folder does not exist and the shell cannot start writing to the
+ * host's disk instead.
+ */
+export function ensureHome(dataDir: string, sid: string, quotaMb = 0): string {
+  if (quotaMb > 0) mountQuotaFs(homeImage(dataDir, sid), homeRoot(dataDir, sid), quotaMb);
   const home = sandboxHome(dataDir, sid);
   fs.mkdirSync(home, { recursive: true });
   return home;
@@ -37,9 +47,9 @@ function moveEntries(from: string, to: string): void {
  * the plain folder the editor made before they had a sandbox, or from an earlier sandbox's
  * home (which is then deleted). Idempotent; retried if the editor saves a file meanwhile.
  */
-export function attachWorkspace(dataDir: string, participantId: string, sid: string): void {
+export function attachWorkspace(dataDir: string, participantId: string, sid: string, quotaMb = 0): void {
   if (!isParticipantId(participantId)) throw new Error('invalid participant id');
-  const home = ensureHome(dataDir, sid);
+  const home = ensureHome(dataDir, sid, quotaMb);
   const link = path.join(dataDir, 'workspaces', participantId);
   fs.mkdirSync(path.dirname(link), { recursive: true });
   const target = path.relative(path.dirname(link), home);
@@ -54,7 +64,8 @@ export function attachWorkspace(dataDir: string, participantId: string, sid: str
         fs.rmSync(tmp, { force: true });
         fs.symlinkSync(target, tmp);
         fs.renameSync(tmp, link); // atomic: the workspace is never missing
-        fs.rmSync(old, { recursive: true, force: true });
+        if (path.basename(old) === 'files') removeHome(dataDir, path.basename(path.dirname(old)));
+        else fs.rmSync(old, { recursive: true, force: true });
         return;
       }
       if (st?.isDirectory()) {
@@ -71,5 +82,14 @@ export function attachWorkspace(dataDir: string, participantId: string, sid: str
 
 /** Delete a home no participant's workspace points at (a pool sandbox's, or one whose files were not kept). */
 export function removeHome(dataDir: string, sid: string): void {
-  fs.rmSync(sandboxHome(dataDir, sid), { recursive: true, force: true });
+  removeQuotaFs(homeImage(dataDir, sid), homeRoot(dataDir, sid));
+  fs.rmSync(homeRoot(dataDir, sid), { recursive: true, force: true });
+}
+
+/** Remove every home of a data directory (tests, and an instance's teardown). */
+export function removeAllHomes(dataDir: string): void {
+  const dir = path.join(dataDir, 'homes');
+  for (const entry of fs.existsSync(dir) ? fs.readdirSync(dir) : []) {
+    if (!entry.endsWith('.img') && !entry.endsWith('.img.new')) removeHome(dataDir, entry);
+  }
 }

@@ -15,6 +15,7 @@ import { ensureWheelhouse } from '../../lib/pkgindex/wheels';
 import { buildFunction } from '../../lib/builder/build-function';
 import { ensurePlatformImages } from '../../lib/platform/ensure-images';
 import type { Sandbox } from '../../lib/sandbox/provision';
+import { removeAllHomes } from '../../lib/workspace/home';
 import { participantWorkspace } from '../../lib/workspace/participant';
 import { removeInstance, removeSandbox } from '../../lib/sandbox/remove';
 import { newParticipantId } from '../../lib/session/participant';
@@ -88,6 +89,7 @@ export async function removeTestInstance(ctx: Awaited<ReturnType<typeof testCont
     await removeInstance(ctx.engine, ctx.prefix);
     await ctx.engine.getNetwork(names.controlNetwork(ctx.prefix)).remove().catch(() => {});
     assert.deepEqual(await leftovers(ctx.prefix), nothingLeft);
+    removeAllHomes(ctx.cfg.dataDir);
   } finally {
     // even when something was left: a provider server still listening would keep the test process alive
     ctx.close();

@@ -3,10 +3,12 @@ import assert from 'node:assert/strict';
 import { ensureSandbox, type Sandbox } from '../../lib/sandbox/provision';
 import { execInShell } from '../../lib/sandbox/shell-exec';
 import { readCatalog } from '../../lib/store/catalog';
+import { participantWorkspace } from '../../lib/workspace/participant';
 import { gatewayAuth, participant, removeTestInstance, testContext } from './helpers';
 
 // Quotas a participant runs into, and what they read then: functions per sandbox, replicas per
-// function (builds per sandbox, body size and build time are covered with the builder and gateway).
+// function, workspace size (builds per sandbox, body size and build time are covered with the
+// builder and gateway tests, filling the workspace from the shell in the security suite).
 let ctx: Awaited<ReturnType<typeof testContext>>;
 let sb: Sandbox;
 const pid = participant();
@@ -49,4 +51,17 @@ test('replicas per function: scaling past the quota is refused and the function 
   const scaleMin = await api('/system/functions', { method: 'PUT', body: JSON.stringify({ service: 'two', image: storeImage('env'), labels: { 'com.openfaas.scale.min': '9' } }) });
   assert.equal(scaleMin.status, 400);
   assert.match(await scaleMin.text(), /com\.openfaas\.scale\.min must be an integer from 0 to 5/);
+});
+
+test('workspace size: a full workspace refuses a save with a clear message and keeps the last version; freeing space fixes it', async () => {
+  const ws = participantWorkspace(ctx.cfg.dataDir, pid);
+  ws.write('fn/handler.py', 'def handle(req):\n    return "v1"\n');
+  const fill = await execInShell(ctx.engine, ctx.prefix, sb.id, 'dd if=/dev/zero of=big.bin bs=1M count=400 2>&1 | grep -o "No space left on device"; sync; dd if=/dev/zero of=big2.bin bs=4k 2>/dev/null; sync; df -k . | tail -1');
+  assert.match(fill.stdout, /No space left on device/, fill.stdout);
+  assert.throws(() => ws.write('fn/handler.py', `def handle(req):\n    return "${'v2'.repeat(40_000)}"\n`), (err: Error & { code?: string }) =>
+    err.code === 'quota' && /fn\/handler\.py was not saved: your workspace is full/.test(err.message));
+  assert.equal(ws.read('fn/handler.py'), 'def handle(req):\n    return "v1"\n');
+  assert.equal((await execInShell(ctx.engine, ctx.prefix, sb.id, 'rm big.bin big2.bin')).code, 0);
+  ws.write('fn/handler.py', 'def handle(req):\n    return "v2"\n');
+  assert.equal(ws.read('fn/handler.py'), 'def handle(req):\n    return "v2"\n');
 });

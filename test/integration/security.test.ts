@@ -549,7 +549,7 @@ attack('shell: filling the workspace stops at a quota (attempt capped at 200 MB,
   } finally {
     fs.rmSync(big, { force: true });
   }
-}, { todo: 'no workspace quota: the shell writes to the host disk without limit (bind mount of <data>/workspaces/<pid>)' });
+});
 
 // ---------------------------------------------------------------------------------------------
 // Privileges: capabilities, kernel, mounts, read-only roots.
