@@ -1,6 +1,6 @@
 /**
  * The FaaS Lab web server: Next.js behind a plain Node HTTP server, so that the same process
- * can own WebSocket upgrades (terminals, later) and shut down gracefully.
+ * can own WebSocket upgrades (the terminals) and shut down gracefully.
  *   tsx server.ts          production (after `next build`)
  *   tsx server.ts --dev    development (Next compiles on demand)
  */
@@ -10,8 +10,9 @@ import { config } from './lib/config';
 import { appContext } from './lib/app-context';
 import { runningJobs } from './lib/jobs/jobs';
 import { handleProviderRequest, PROVIDER_PREFIX } from './lib/provider/api';
-import { scaleIdleFunctions } from './lib/sandbox/idle-scaler';
+import { startHousekeeping } from './lib/sandbox/housekeeping';
 import { handlePublicGateway, PUBLIC_GATEWAY_PREFIX } from './lib/sandbox/public-gateway';
+import { terminalServer } from './lib/terminal/server';
 
 const dev = process.argv.includes('--dev');
 const cfg = config();
@@ -31,6 +32,11 @@ const server = http.createServer((req, res) => {
   });
 });
 
+// The participants' terminals (WebSocket at /api/terminal). Other upgrades are left to Next,
+// which adds its own listener for development's hot reload.
+const terminals = terminalServer(appContext);
+server.on('upgrade', (req, socket, head) => { terminals.handleUpgrade(req, socket, head); });
+
 server.on('error', (err: NodeJS.ErrnoException) => {
   if (err.code === 'EADDRINUSE') {
     console.error(`[faaslab] ERROR: port ${cfg.PORT} is already in use by another program.`);
@@ -41,13 +47,8 @@ server.on('error', (err: NodeJS.ErrnoException) => {
   process.exit(1);
 });
 
-// Scale idle functions to zero (the next call wakes them through the gateway).
-if (cfg.FAASLAB_SCALE_TO_ZERO_SECONDS > 0) {
-  const idleMs = cfg.FAASLAB_SCALE_TO_ZERO_SECONDS * 1000;
-  setInterval(() => {
-    scaleIdleFunctions(appContext(), idleMs).catch((err) => console.error(`[faaslab] idle scaler: ${(err as Error).message}`));
-  }, Math.min(30_000, Math.max(1000, idleMs / 3))).unref();
-}
+// Reconcile sandboxes with Docker, keep the warm pool full, reap expired sandboxes, scale idle functions to zero.
+startHousekeeping(appContext());
 
 server.listen(cfg.PORT, cfg.HOST, () => {
   ready.then(() => console.log(`[faaslab] ready on http://localhost:${cfg.PORT} (${dev ? 'development' : 'production'})`));
@@ -63,6 +64,7 @@ async function shutdown(signal: string) {
   stopping = true;
   console.log(`[faaslab] ${signal}: stopping; waiting for ${runningJobs().length} running job(s)`);
   server.close();
+  terminals.close();
   const deadline = Date.now() + 60_000;
   while (runningJobs().length > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 200));
   // Let the last job events reach the browsers following them before the process ends.

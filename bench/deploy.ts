@@ -8,6 +8,7 @@ import { buildFunction } from '../lib/builder/build-function';
 import { stopPackageIndex } from '../lib/pkgindex/server';
 import { ensureSandbox } from '../lib/sandbox/provision';
 import { removeInstance } from '../lib/sandbox/remove';
+import { removeAllHomes } from '../lib/workspace/home';
 import { newParticipantId } from '../lib/session/participant';
 import { participantWorkspace } from '../lib/workspace/participant';
 import { gatewayAuth, testContext } from '../test/integration/helpers';
@@ -41,6 +42,7 @@ try {
   }
 } finally {
   await removeInstance(ctx.engine, ctx.prefix);
+  removeAllHomes(ctx.cfg.dataDir); // the sandboxes' home file systems
   ctx.close();
   await stopPackageIndex();
 }

@@ -10,6 +10,7 @@
  */
 import { LABEL } from '../lib/docker/labels';
 import { removeInstance } from '../lib/sandbox/remove';
+import { removeAllHomes } from '../lib/workspace/home';
 import { testContext } from '../test/integration/helpers';
 import { machine, writeSection } from './report';
 import { echoSandbox, load as loadIn, type LoadResult } from './sandbox-load';
@@ -75,6 +76,7 @@ try {
   console.log(section);
 } finally {
   await removeInstance(ctx.engine, ctx.prefix);
+  removeAllHomes(ctx.cfg.dataDir); // the sandboxes' home file systems
   ctx.close();
 }
 

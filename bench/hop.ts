@@ -15,6 +15,7 @@ import { readDirContext } from '../lib/platform/context';
 import { recipeHash } from '../lib/platform/hash';
 import { ensureHashedImage } from '../lib/platform/hashed-image';
 import { removeInstance } from '../lib/sandbox/remove';
+import { removeAllHomes } from '../lib/workspace/home';
 import { testContext } from '../test/integration/helpers';
 import { machine, median, writeSection } from './report';
 import { echoSandbox, load } from './sandbox-load';
@@ -89,6 +90,7 @@ try {
     if (!c.Labels['com.docker.swarm.service.name']) await ctx.engine.getContainer(c.Id).remove({ force: true });
   }
   await removeInstance(ctx.engine, ctx.prefix);
+  removeAllHomes(ctx.cfg.dataDir); // the sandboxes' home file systems
   ctx.close();
 }
 

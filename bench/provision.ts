@@ -10,6 +10,7 @@ import { LABEL, ownedFilter } from '../lib/docker/labels';
 import { fillPool } from '../lib/sandbox/pool';
 import { ensureSandbox } from '../lib/sandbox/provision';
 import { removeInstance } from '../lib/sandbox/remove';
+import { removeAllHomes } from '../lib/workspace/home';
 import { execInShell } from '../lib/sandbox/shell-exec';
 import { newParticipantId } from '../lib/session/participant';
 import { testContext } from '../test/integration/helpers';
@@ -88,6 +89,7 @@ try {
   console.log(section);
 } finally {
   await removeInstance(ctx.engine, ctx.prefix);
+  removeAllHomes(ctx.cfg.dataDir); // the sandboxes' home file systems
   ctx.close();
 }
 

@@ -9,6 +9,7 @@ import os from 'node:os';
 import { createJob, type JobEvent } from '../lib/jobs/jobs';
 import { runFunction } from '../lib/runner/run-function';
 import { removeInstance } from '../lib/sandbox/remove';
+import { removeAllHomes } from '../lib/workspace/home';
 import { newParticipantId } from '../lib/session/participant';
 import { testContext } from '../test/integration/helpers';
 import { machine, median, writeSection } from './report';
@@ -45,6 +46,7 @@ try {
   cases.push({ name: 'Warm: handler-only change of a deployed function', samples: warm });
 } finally {
   await removeInstance(ctx.engine, ctx.prefix);
+  removeAllHomes(ctx.cfg.dataDir); // the sandboxes' home file systems
   ctx.close();
 }
 

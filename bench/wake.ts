@@ -11,6 +11,7 @@ import { runFunction } from '../lib/runner/run-function';
 import { scaleIdleFunctions } from '../lib/sandbox/idle-scaler';
 import { ensureSandbox } from '../lib/sandbox/provision';
 import { removeInstance } from '../lib/sandbox/remove';
+import { removeAllHomes } from '../lib/workspace/home';
 import { newParticipantId } from '../lib/session/participant';
 import { testContext } from '../test/integration/helpers';
 import { machine, writeSection } from './report';
@@ -35,6 +36,7 @@ try {
   }
 } finally {
   await removeInstance(ctx.engine, ctx.prefix);
+  removeAllHomes(ctx.cfg.dataDir); // the sandboxes' home file systems
   ctx.close();
   await stopPackageIndex();
 }

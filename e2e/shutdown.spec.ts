@@ -8,17 +8,20 @@ import { docker } from '../lib/docker/client';
 import { ownedFilter } from '../lib/docker/labels';
 import { listServiceTasks } from '../lib/docker/services';
 import { removeInstance } from '../lib/sandbox/remove';
+import { removeAllHomes } from '../lib/workspace/home';
 
 // A second platform instance of its own, so it can be stopped without touching the main one.
 const prefix = `teste2es${randomBytes(3).toString('hex')}`;
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), `faaslab-${prefix}-`));
 const port = 3101;
-const env = { ...process.env, PORT: String(port), NODE_ENV: 'production' as const, FAASLAB_PREFIX: prefix, FAASLAB_DATA_DIR: dataDir };
+const env = { ...process.env, PORT: String(port), NODE_ENV: 'production' as const, FAASLAB_PREFIX: prefix, FAASLAB_DATA_DIR: dataDir,
+  FAASLAB_POOL_SIZE: '0' }; // exactly the sandbox the run makes, no warm pool beside it
 let server: ChildProcess | undefined;
 
 test.afterAll(async () => {
   server?.kill('SIGKILL');
   await removeInstance(docker(), prefix);
+  removeAllHomes(dataDir);
   fs.rmSync(dataDir, { recursive: true, force: true });
 });
 

@@ -1,0 +1,33 @@
+import { expect, test } from '@playwright/test';
+
+const STEP = '/labs/02-test-things-out/03-the-cli';
+
+test("the lesson page's terminal is a shell in the participant's sandbox, with faas-cli talking to their gateway, and it survives a reload", async ({ page }) => {
+  const offsite: string[] = [];
+  page.on('request', (r) => { const u = new URL(r.url()); if (!['localhost', '127.0.0.1'].includes(u.hostname)) offsite.push(r.url()); });
+
+  await page.goto(STEP);
+  const panel = page.getByRole('region', { name: 'Terminal' });
+  const screen = panel.getByTestId('terminal');
+  await expect(panel.getByTestId('terminal-status')).toHaveText('Connected');
+  await expect(screen).toContainText('root@workshop:~#');
+
+  await screen.click();
+  await page.keyboard.type('faas-cli version');
+  await page.keyboard.press('Enter');
+  await expect(screen).toContainText(/version:\s+0\.1\.0/);
+  await expect(screen).toContainText(/orchestration:\s+swarm/);
+
+  // A reload reconnects to the same tmux session: what was on the screen is still there.
+  await page.reload();
+  await expect(panel.getByTestId('terminal-status')).toHaveText('Connected');
+  await expect(screen).toContainText(/orchestration:\s+swarm/);
+
+  // The panel folds away and comes back.
+  await panel.getByRole('button', { name: 'Hide' }).click();
+  await expect(screen).toBeHidden();
+  await panel.getByRole('button', { name: 'Show' }).click();
+  await expect(screen).toContainText(/orchestration:\s+swarm/);
+
+  expect(offsite, 'the page must work offline').toEqual([]);
+});

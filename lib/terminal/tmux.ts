@@ -1,0 +1,59 @@
+import { randomBytes } from 'node:crypto';
+import type { Duplex } from 'node:stream';
+import { finished } from 'node:stream/promises';
+import type Docker from 'dockerode';
+import { SHELL_HOME } from '../sandbox/shell';
+import type { TerminalSize } from './protocol';
+
+/** The one tmux session of a sandbox: every tab (and, later, an instructor) attaches to it. */
+export const TMUX_SESSION = 'main';
+
+export type TmuxClient = {
+  /** The TTY of the exec: raw bytes both ways (no multiplexing with a TTY). */
+  stream: Duplex;
+  resize: (size: TerminalSize) => Promise<void>;
+  /**
+   * End this tmux client (the session stays). Needed because closing the exec's connection
+   * does not end the process: Docker keeps a TTY exec running after its client has gone
+   * (moby/moby#9098), so every closed tab would leave a tmux client behind.
+   */
+  detach: () => Promise<void>;
+  /** Forget the client once it has ended by itself. */
+  forget: () => Promise<void>;
+  /** After the stream ended: 0 when tmux exited or detached, else how it died (137: the container was killed). */
+  exitCode: () => Promise<number | null>;
+};
+
+// The wrapper records the client's TTY (sh execs tmux, so it is the tmux client's own) where
+// `detach` finds it; paths are passed as arguments, never put into the script.
+const ATTACH = `tty > "$1" && exec tmux new-session -A -s ${TMUX_SESSION}`;
+const DETACH = 'for i in 1 2 3 4 5 6 7 8 9 10; do [ -s "$1" ] && break; sleep 0.1; done; [ -s "$1" ] && tmux detach-client -t "$(cat "$1")" 2>/dev/null; rm -f "$1"';
+const FORGET = 'rm -f "$1"';
+
+/**
+ * `docker exec -it <shell> tmux new-session -A -s main`: attach to the session, or make it (a
+ * new or replaced container has none). The tmux server outlives its clients, so the next
+ * connection finds the shell as it was left.
+ */
+export async function attachTmux(container: Docker.Container, size: TerminalSize): Promise<TmuxClient> {
+  const ttyFile = `/tmp/.faaslab-terminal-${randomBytes(8).toString('hex')}`;
+  const exec = await container.exec({
+    Cmd: ['sh', '-c', ATTACH, 'sh', ttyFile],
+    AttachStdin: true, AttachStdout: true, AttachStderr: true, Tty: true,
+    // C.UTF-8 (built into Debian's glibc): without a UTF-8 locale tmux draws non-ASCII as '_'.
+    Env: ['TERM=xterm-256color', 'LANG=C.UTF-8'],
+    WorkingDir: SHELL_HOME,
+  });
+  const stream = (await exec.start({ hijack: true, stdin: true, Tty: true })) as Duplex;
+  const resize = async ({ cols, rows }: TerminalSize) => { await exec.resize({ w: cols, h: rows }); };
+  // The engine here (API 1.41) has no ConsoleSize on exec create, so size it once it runs.
+  await resize(size).catch(() => { /* the exec already ended; the caller sees the stream end */ });
+  // Wait for the helper to finish: a detached start would leave its connection to the engine open.
+  const run = async (script: string) => {
+    const helper = await container.exec({ Cmd: ['sh', '-c', script, 'sh', ttyFile], AttachStdout: true, AttachStderr: true });
+    const out = await helper.start({ hijack: true, stdin: false });
+    await finished(out.resume()).catch(() => { /* ended with the container */ });
+  };
+  const exitCode = async () => (await exec.inspect()).ExitCode ?? null;
+  return { stream, resize, detach: () => run(DETACH), forget: () => run(FORGET), exitCode };
+}
