@@ -2,6 +2,7 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { ensureSandbox, type Sandbox } from '../../lib/sandbox/provision';
 import { removeInstance } from '../../lib/sandbox/remove';
+import { removeAllHomes } from '../../lib/workspace/home';
 import { execInShell } from '../../lib/sandbox/shell-exec';
 import { deployFunction, gatewayAuth, leftovers, nothingLeft, participant, testContext } from './helpers';
 
@@ -35,6 +36,7 @@ before(async () => {
 
 after(async () => {
   await removeInstance(ctx.engine, ctx.prefix);
+  removeAllHomes(ctx.cfg.dataDir);
   assert.deepEqual(await leftovers(ctx.prefix), nothingLeft);
   ctx.close();
 });

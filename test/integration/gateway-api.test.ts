@@ -5,6 +5,7 @@ import { names } from '../../lib/docker/names';
 import { ensureSandbox, type Sandbox } from '../../lib/sandbox/provision';
 import { prometheusUrl } from '../../lib/sandbox/prometheus';
 import { removeInstance } from '../../lib/sandbox/remove';
+import { removeAllHomes } from '../../lib/workspace/home';
 import { participantWorkspace } from '../../lib/workspace/participant';
 import { leftovers, nothingLeft, participant, testContext } from './helpers';
 import { openApiValidator } from './openapi';
@@ -26,6 +27,7 @@ before(async () => {
 
 after(async () => {
   await removeInstance(ctx.engine, ctx.prefix);
+  removeAllHomes(ctx.cfg.dataDir);
   assert.deepEqual(await leftovers(ctx.prefix), nothingLeft);
   ctx.close();
 });

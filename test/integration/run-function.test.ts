@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import { createJob, type JobEvent } from '../../lib/jobs/jobs';
 import { invokeFunction } from '../../lib/faas/invoke';
 import { removeInstance, removeSandbox } from '../../lib/sandbox/remove';
+import { removeAllHomes } from '../../lib/workspace/home';
 import { ensureSandbox } from '../../lib/sandbox/provision';
 import { runFunction } from '../../lib/runner/run-function';
 import { participantWorkspace } from '../../lib/workspace/participant';
@@ -19,6 +20,7 @@ after(async () => {
   await removeSandbox(ctx.engine, ctx.prefix, 'nonexistent');
   // the instance's shared parts (control network, Prometheus) go with the instance
   await removeInstance(ctx.engine, ctx.prefix);
+  removeAllHomes(ctx.cfg.dataDir);
   assert.deepEqual(await leftovers(ctx.prefix), nothingLeft);
   ctx.close();
 });

@@ -7,6 +7,7 @@ import { stopPackageIndex } from '../../lib/pkgindex/server';
 import { scaleIdleFunctions } from '../../lib/sandbox/idle-scaler';
 import { ensureSandbox, type Sandbox } from '../../lib/sandbox/provision';
 import { removeInstance } from '../../lib/sandbox/remove';
+import { removeAllHomes } from '../../lib/workspace/home';
 import { runFunction } from '../../lib/runner/run-function';
 import { leftovers, nothingLeft, participant, testContext } from './helpers';
 
@@ -24,6 +25,7 @@ before(async () => {
 
 after(async () => {
   await removeInstance(ctx.engine, ctx.prefix);
+  removeAllHomes(ctx.cfg.dataDir);
   assert.deepEqual(await leftovers(ctx.prefix), nothingLeft);
   ctx.close();
   await stopPackageIndex();
