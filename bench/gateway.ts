@@ -12,7 +12,7 @@ import { LABEL } from '../lib/docker/labels';
 import { removeInstance } from '../lib/sandbox/remove';
 import { removeAllHomes } from '../lib/workspace/home';
 import { testContext } from '../test/integration/helpers';
-import { machine, writeSection } from './report';
+import { machine, memUsageMiB, writeSection } from './report';
 import { echoSandbox, load as loadIn, type LoadResult } from './sandbox-load';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
@@ -22,9 +22,7 @@ const ctx = await testContext();
 async function memoryMiB(containerName: RegExp): Promise<number> {
   const [c] = (await ctx.engine.listContainers({ filters: { label: [`${LABEL.instance}=${ctx.prefix}`] } })).filter((x) => containerName.test(x.Names[0]));
   const stats = await ctx.engine.getContainer(c.Id).stats({ stream: false }) as any;
-  // docker stats' "MEM USAGE": usage minus page cache (cgroup v1 total_inactive_file / v2 inactive_file).
-  const cache = stats.memory_stats.stats?.total_inactive_file ?? stats.memory_stats.stats?.inactive_file ?? 0;
-  return (stats.memory_stats.usage - cache) / 2 ** 20;
+  return memUsageMiB(stats);
 }
 
 const load = (urls: string[], networkId: string, concurrency: number) => loadIn(ctx, urls, networkId, concurrency, SECONDS);

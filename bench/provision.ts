@@ -14,7 +14,7 @@ import { removeAllHomes } from '../lib/workspace/home';
 import { execInShell } from '../lib/sandbox/shell-exec';
 import { newParticipantId } from '../lib/session/participant';
 import { testContext } from '../test/integration/helpers';
-import { machine, median, writeSection } from './report';
+import { machine, median, memUsageMiB, writeSection } from './report';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const ROOM = Number(process.env.BENCH_ROOM ?? 40);
@@ -40,8 +40,7 @@ async function idleMiB(): Promise<{ gateway: number[]; shell: number[] }> {
     const component = c.Labels[LABEL.component];
     if (component !== 'gateway' && component !== 'shell') continue;
     const st = await ctx.engine.getContainer(c.Id).stats({ stream: false }) as any;
-    const cache = st.memory_stats.stats?.total_inactive_file ?? st.memory_stats.stats?.inactive_file ?? 0;
-    out[component].push((st.memory_stats.usage - cache) / 2 ** 20);
+    out[component].push(memUsageMiB(st));
   }
   return out;
 }

@@ -16,3 +16,9 @@ export function writeSection(root: string, key: string, section: string): void {
   fs.writeFileSync(file, `${text.slice(0, text.indexOf(start) + start.length)}\n${section}\n${text.slice(text.indexOf(end))}`);
   console.log(`updated docs/benchmarks.md (${key})`);
 }
+
+/** docker stats' "MEM USAGE" in MiB: usage minus page cache (cgroup v1 total_inactive_file / v2 inactive_file). */
+export function memUsageMiB(stats: { memory_stats: { usage: number; stats?: Record<string, number> } }): number {
+  const cache = stats.memory_stats.stats?.total_inactive_file ?? stats.memory_stats.stats?.inactive_file ?? 0;
+  return (stats.memory_stats.usage - cache) / 2 ** 20;
+}
