@@ -5,13 +5,10 @@
  * Writes its section of docs/benchmarks.md.   npx tsx bench/deploy.ts
  */
 import { buildFunction } from '../lib/builder/build-function';
-import { stopPackageIndex } from '../lib/pkgindex/server';
 import { ensureSandbox } from '../lib/sandbox/provision';
-import { removeInstance } from '../lib/sandbox/remove';
-import { removeAllHomes } from '../lib/workspace/home';
 import { newParticipantId } from '../lib/session/participant';
 import { participantWorkspace } from '../lib/workspace/participant';
-import { gatewayAuth, testContext } from '../test/integration/helpers';
+import { gatewayAuth, removeTestInstance, testContext } from '../test/integration/helpers';
 import { machine, median, writeSection } from './report';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
@@ -41,10 +38,7 @@ try {
     samples.push({ accepted, first200: performance.now() - t0 });
   }
 } finally {
-  await removeInstance(ctx.engine, ctx.prefix);
-  removeAllHomes(ctx.cfg.dataDir); // the sandboxes' home file systems
-  ctx.close();
-  await stopPackageIndex();
+  await removeTestInstance(ctx, []); // everything of the instance, homes included; asserts nothing is left
 }
 
 const s = (ms: number) => `${(ms / 1000).toFixed(2)} s`;

@@ -9,9 +9,7 @@
  *   npx tsx bench/gateway.ts        (BENCH_SECONDS=n per run, default 10; BENCH_ROUNDS, default 3)
  */
 import { LABEL } from '../lib/docker/labels';
-import { removeInstance } from '../lib/sandbox/remove';
-import { removeAllHomes } from '../lib/workspace/home';
-import { testContext } from '../test/integration/helpers';
+import { removeTestInstance, testContext } from '../test/integration/helpers';
 import { machine, memUsageMiB, writeSection } from './report';
 import { echoSandbox, load as loadIn, type LoadResult } from './sandbox-load';
 
@@ -73,9 +71,7 @@ try {
   ].join('\n');
   console.log(section);
 } finally {
-  await removeInstance(ctx.engine, ctx.prefix);
-  removeAllHomes(ctx.cfg.dataDir); // the sandboxes' home file systems
-  ctx.close();
+  await removeTestInstance(ctx, []); // everything of the instance, homes included; asserts nothing is left
 }
 
 if (section) writeSection(ctx.cfg.root, 'gateway', section);

@@ -14,9 +14,7 @@ import { ownedFilter, ownedLabels } from '../lib/docker/labels';
 import { readDirContext } from '../lib/platform/context';
 import { recipeHash } from '../lib/platform/hash';
 import { ensureHashedImage } from '../lib/platform/hashed-image';
-import { removeInstance } from '../lib/sandbox/remove';
-import { removeAllHomes } from '../lib/workspace/home';
-import { testContext } from '../test/integration/helpers';
+import { removeTestInstance, testContext } from '../test/integration/helpers';
 import { machine, median, writeSection } from './report';
 import { echoSandbox, load } from './sandbox-load';
 
@@ -89,9 +87,7 @@ try {
   for (const c of await ctx.engine.listContainers({ all: true, filters: ownedFilter(ctx.prefix) })) {
     if (!c.Labels['com.docker.swarm.service.name']) await ctx.engine.getContainer(c.Id).remove({ force: true });
   }
-  await removeInstance(ctx.engine, ctx.prefix);
-  removeAllHomes(ctx.cfg.dataDir); // the sandboxes' home file systems
-  ctx.close();
+  await removeTestInstance(ctx, []); // everything of the instance, homes included; asserts nothing is left
 }
 
 if (section) writeSection(ctx.cfg.root, 'hop', section);

@@ -9,11 +9,9 @@
 import { LABEL, ownedFilter } from '../lib/docker/labels';
 import { fillPool } from '../lib/sandbox/pool';
 import { ensureSandbox } from '../lib/sandbox/provision';
-import { removeInstance } from '../lib/sandbox/remove';
-import { removeAllHomes } from '../lib/workspace/home';
 import { execInShell } from '../lib/sandbox/shell-exec';
 import { newParticipantId } from '../lib/session/participant';
-import { testContext } from '../test/integration/helpers';
+import { removeTestInstance, testContext } from '../test/integration/helpers';
 import { machine, median, memUsageMiB, writeSection } from './report';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
@@ -87,9 +85,7 @@ try {
   ].join('\n');
   console.log(section);
 } finally {
-  await removeInstance(ctx.engine, ctx.prefix);
-  removeAllHomes(ctx.cfg.dataDir); // the sandboxes' home file systems
-  ctx.close();
+  await removeTestInstance(ctx, []); // everything of the instance, homes included; asserts nothing is left
 }
 
 if (section) writeSection(ctx.cfg.root, 'provision', section);

@@ -8,10 +8,8 @@
 import os from 'node:os';
 import { createJob, type JobEvent } from '../lib/jobs/jobs';
 import { runFunction } from '../lib/runner/run-function';
-import { removeInstance } from '../lib/sandbox/remove';
-import { removeAllHomes } from '../lib/workspace/home';
 import { newParticipantId } from '../lib/session/participant';
-import { testContext } from '../test/integration/helpers';
+import { removeTestInstance, testContext } from '../test/integration/helpers';
 import { machine, median, writeSection } from './report';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
@@ -45,9 +43,7 @@ try {
   for (let i = 0; i < RUNS; i++) warm.push(await run(pid, 'fn0', `edit ${i}`));
   cases.push({ name: 'Warm: handler-only change of a deployed function', samples: warm });
 } finally {
-  await removeInstance(ctx.engine, ctx.prefix);
-  removeAllHomes(ctx.cfg.dataDir); // the sandboxes' home file systems
-  ctx.close();
+  await removeTestInstance(ctx, []); // everything of the instance, homes included; asserts nothing is left
 }
 
 const stages = ['sandbox', 'build', 'deploy', 'invoke'];

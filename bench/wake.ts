@@ -6,14 +6,11 @@
 import { names } from '../lib/docker/names';
 import { waitForTasks } from '../lib/docker/services';
 import { createJob } from '../lib/jobs/jobs';
-import { stopPackageIndex } from '../lib/pkgindex/server';
 import { runFunction } from '../lib/runner/run-function';
 import { scaleIdleFunctions } from '../lib/sandbox/idle-scaler';
 import { ensureSandbox } from '../lib/sandbox/provision';
-import { removeInstance } from '../lib/sandbox/remove';
-import { removeAllHomes } from '../lib/workspace/home';
 import { newParticipantId } from '../lib/session/participant';
-import { testContext } from '../test/integration/helpers';
+import { removeTestInstance, testContext } from '../test/integration/helpers';
 import { machine, writeSection } from './report';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
@@ -35,10 +32,7 @@ try {
     if (res.status !== 200 || text.trim() !== 'awake') throw new Error(`wake ${i}: ${res.status} ${text}`);
   }
 } finally {
-  await removeInstance(ctx.engine, ctx.prefix);
-  removeAllHomes(ctx.cfg.dataDir); // the sandboxes' home file systems
-  ctx.close();
-  await stopPackageIndex();
+  await removeTestInstance(ctx, []); // everything of the instance, homes included; asserts nothing is left
 }
 const sorted = [...samples].sort((a, b) => a - b);
 const section = `Measured ${new Date().toISOString().slice(0, 10)} on ${machine()} (\`npx tsx bench/wake.ts\`, ${RUNS} runs): median **${(sorted[Math.floor(sorted.length / 2)] / 1000).toFixed(2)} s** from the call to the first answer (min ${(sorted[0] / 1000).toFixed(2)} s, max ${(sorted.at(-1)! / 1000).toFixed(2)} s); target ≤ 1.5 s.`;

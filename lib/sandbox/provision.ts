@@ -11,7 +11,7 @@ import { attachWorkspace, ensureHome } from '../workspace/home';
 import { ensureGateway, ensureGatewaySecrets, GATEWAY_USER } from './gateway';
 import { ensureShell } from './shell';
 import { ensureControlPlane } from './control-plane';
-import { firstExpiry, isExpired, lifetime } from './lifetime';
+import { firstExpiry, lifetime } from './lifetime';
 import { dropSandbox } from './reaper';
 import { serialised } from './locks';
 
@@ -38,7 +38,8 @@ export function ensureSandbox(deps: SandboxDeps, participantId: string, progress
     const { q, cfg, engine, images } = deps;
     q.touchParticipant(participantId);
     let row = q.sandboxOf(participantId);
-    if (row && lifetime(row, cfg, Date.now()).reason === 'limit' && isExpired(row, cfg, Date.now())) {
+    const life = row && lifetime(row, cfg, Date.now());
+    if (row && life && life.reason === 'limit' && life.remainingMs === 0) {
       // Past its hard limit (the reaper had not come by yet): a fresh one, with the same files.
       progress('Your sandbox reached its time limit; making a fresh one (your files are kept)…');
       await dropSandbox(deps, row, { keepFiles: true });
