@@ -2,7 +2,7 @@ import { PassThrough } from 'node:stream';
 import type Docker from 'dockerode';
 import { names } from '../docker/names';
 import { AppError } from '../errors';
-import { SHELL_HOME } from './shell';
+import { SHELL_HOME, unprivileged } from './shell';
 
 export type ExecResult = { code: number; stdout: string; stderr: string };
 
@@ -20,7 +20,7 @@ export async function shellContainer(engine: Docker, instance: string, sid: stri
 export async function execInShell(engine: Docker, instance: string, sid: string, command: string, opts: { stdin?: string; cwd?: string; env?: string[] } = {}): Promise<ExecResult> {
   const container = await shellContainer(engine, instance, sid);
   const exec = await container.exec({
-    Cmd: ['bash', '-lc', command], AttachStdout: true, AttachStderr: true, AttachStdin: opts.stdin !== undefined,
+    Cmd: unprivileged(['bash', '-lc', command]), AttachStdout: true, AttachStderr: true, AttachStdin: opts.stdin !== undefined,
     WorkingDir: opts.cwd ?? SHELL_HOME, Env: opts.env,
   });
   const stream = await exec.start({ hijack: true, stdin: opts.stdin !== undefined });

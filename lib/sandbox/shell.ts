@@ -17,6 +17,14 @@ export type ShellInput = {
   secrets: GatewaySecrets;
 };
 
+/**
+ * A command line to run in the shell with no_new_privs set, so nothing it starts can gain
+ * privileges through a setuid binary. Swarm services cannot ask for no-new-privileges on the
+ * engine's API 1.41, and every `docker exec` starts outside the container's first process, so
+ * each exec (terminal, commands) goes through setpriv (util-linux, in every Debian image).
+ */
+export const unprivileged = (argv: string[]) => ['setpriv', '--no-new-privs', '--', ...argv];
+
 /** Where the workspace appears in the shell (also HOME and the working directory). */
 export const SHELL_HOME = '/home/app';
 

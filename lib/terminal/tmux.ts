@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { Duplex } from 'node:stream';
 import { finished } from 'node:stream/promises';
 import type Docker from 'dockerode';
-import { SHELL_HOME } from '../sandbox/shell';
+import { SHELL_HOME, unprivileged } from '../sandbox/shell';
 import type { TerminalSize } from './protocol';
 
 /** The one tmux session of a sandbox: every tab (and, later, an instructor) attaches to it. */
@@ -38,7 +38,7 @@ const FORGET = 'rm -f "$1"';
 export async function attachTmux(container: Docker.Container, size: TerminalSize): Promise<TmuxClient> {
   const ttyFile = `/tmp/.faaslab-terminal-${randomBytes(8).toString('hex')}`;
   const exec = await container.exec({
-    Cmd: ['sh', '-c', ATTACH, 'sh', ttyFile],
+    Cmd: unprivileged(['sh', '-c', ATTACH, 'sh', ttyFile]),
     AttachStdin: true, AttachStdout: true, AttachStderr: true, Tty: true,
     // C.UTF-8 (built into Debian's glibc): without a UTF-8 locale tmux draws non-ASCII as '_'.
     Env: ['TERM=xterm-256color', 'LANG=C.UTF-8'],
@@ -50,7 +50,7 @@ export async function attachTmux(container: Docker.Container, size: TerminalSize
   await resize(size).catch(() => { /* the exec already ended; the caller sees the stream end */ });
   // Wait for the helper to finish: a detached start would leave its connection to the engine open.
   const run = async (script: string) => {
-    const helper = await container.exec({ Cmd: ['sh', '-c', script, 'sh', ttyFile], AttachStdout: true, AttachStderr: true });
+    const helper = await container.exec({ Cmd: unprivileged(['sh', '-c', script, 'sh', ttyFile]), AttachStdout: true, AttachStderr: true });
     const out = await helper.start({ hijack: true, stdin: false });
     await finished(out.resume()).catch(() => { /* ended with the container */ });
   };

@@ -52,6 +52,10 @@ func run(args []string, getenv func(string) string, stdout, stderr io.Writer) in
 		lg.Printf("Error: %s", err)
 		return 1
 	}
+	if err := forbidNewPrivileges(); err != nil {
+		lg.Printf("Error: cannot forbid new privileges (no_new_privs): %s", err)
+		return 1
+	}
 	startReaper()
 
 	wd := &watchdog{cfg: &cfg, log: lg, lockPath: lockPath}

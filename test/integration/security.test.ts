@@ -576,13 +576,14 @@ const CAPS = 'st = proc_status()\nemit({k: st.get(k) for k in ("CapPrm", "CapEff
 function assertNoCapabilities(s: Record<string, string>, where: string): void {
   for (const k of ['CapPrm', 'CapEff', 'CapBnd', 'CapAmb']) assert.equal(s[k], '0000000000000000', `${where} ${k}: ${JSON.stringify(s)}`);
   assert.equal(s.Seccomp, '2', `${where} runs under a seccomp filter: ${JSON.stringify(s)}`);
+  assert.equal(s.NoNewPrivs, '1', `${where}: no_new_privs is set (a setuid binary gains nothing): ${JSON.stringify(s)}`);
 }
 
-attack('shell: no capabilities (effective, permitted, bounding) and a seccomp filter', async () => {
+attack('shell: no capabilities (effective, permitted, bounding), no new privileges and a seccomp filter', async () => {
   assertNoCapabilities(await inShell(A, CAPS), 'shell');
 });
 
-attack('function: no capabilities (effective, permitted, bounding) and a seccomp filter', async () => {
+attack('function: no capabilities (effective, permitted, bounding), no new privileges and a seccomp filter', async () => {
   assertNoCapabilities(await inFunction(CAPS), 'function');
 });
 

@@ -52,6 +52,9 @@ test('the first terminal makes the sandbox, says what it is doing, then runs wha
   assert.match(t.output, /Your sandbox is ready\./);
   t.type('echo hi-$((6*7))\r');
   await t.waitFor('hi-42');
+  // what runs in the terminal cannot gain privileges through a setuid binary
+  t.type("echo nnp-$(awk '/^NoNewPrivs/ {print $2}' /proc/self/status)-end\r");
+  await t.waitFor('nnp-1-end');
   await t.close();
 });
 
