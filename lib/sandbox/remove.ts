@@ -37,7 +37,10 @@ export async function removeInstance(engine: Docker, instance: string): Promise<
   const services = await engine.listServices({ filters: ownedFilter(instance) });
   const sandboxes = new Set(services.map((s) => s.Spec?.Labels?.[LABEL.sandbox]).filter((s): s is string => Boolean(s)));
   for (const n of await engine.listNetworks({ filters: ownedFilter(instance) })) if (n.Labels?.[LABEL.sandbox]) sandboxes.add(n.Labels[LABEL.sandbox]);
-  for (const sid of sandboxes) await removeSandbox(engine, instance, sid);
+  // A few at a time: each removal mostly waits (~8 s) for Swarm to stop and remove its task containers.
+  const queue = [...sandboxes];
+  const worker = async () => { for (let sid; (sid = queue.shift()); ) await removeSandbox(engine, instance, sid); };
+  await Promise.all(Array.from({ length: 8 }, worker));
   // instance-level services (Prometheus) before the control network they are attached to
   await Promise.all((await engine.listServices({ filters: ownedFilter(instance) })).map((s) => removeServiceAndWait(engine, s.Spec!.Name!)));
   // builds stopped, then the build network's firewall rules and cgroups with the network
