@@ -11,6 +11,8 @@ test("the lesson page's terminal is a shell in the participant's sandbox, with f
   const screen = panel.getByTestId('terminal');
   await expect(panel.getByTestId('terminal-status')).toHaveText('Connected');
   await expect(screen).toContainText('root@workshop:~#');
+  // The header shows the sandbox the terminal just made at once, not at its next poll (30 s).
+  await expect(page.getByTestId('sandbox-status')).toContainText(/Sandbox: .+ left/, { timeout: 5_000 });
 
   await screen.click();
   await page.keyboard.type('faas-cli version');

@@ -3,6 +3,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { JobEvent, Stage } from '@/lib/jobs/jobs';
 import type { ErrorView } from '@/lib/errors';
+import { announceSandboxChange } from '../sandbox/changed';
 
 export type JobState = {
   running: boolean;
@@ -44,7 +45,7 @@ export function useJobEvents() {
       es.onmessage = (m) => {
         const e = JSON.parse(m.data) as JobEvent;
         apply(e);
-        if (e.type === 'done') es.close();
+        if (e.type === 'done') { es.close(); announceSandboxChange(); }
       };
       es.onerror = () => {
         if (es.readyState === EventSource.CLOSED) apply({ type: 'done' });

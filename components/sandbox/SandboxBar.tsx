@@ -3,6 +3,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { extendMySandbox, mySandboxStatus, resetMySandbox, type StatusAnswer } from '@/app/actions/sandbox';
 import { formatRemaining } from '@/lib/sandbox/lifetime';
+import { onSandboxChange } from './changed';
 
 const REFRESH_MS = 30_000;
 
@@ -24,7 +25,8 @@ export function SandboxBar() {
     refresh();
     const poll = setInterval(refresh, REFRESH_MS);
     const tick = setInterval(() => setNow(Date.now()), 1000);
-    return () => { clearInterval(poll); clearInterval(tick); };
+    const off = onSandboxChange(refresh);
+    return () => { clearInterval(poll); clearInterval(tick); off(); };
   }, [show]);
 
   if (!answer) return null;

@@ -2,6 +2,7 @@
 
 import '@xterm/xterm/css/xterm.css';
 import { useEffect, useRef, useState } from 'react';
+import { announceSandboxChange } from '../sandbox/changed';
 import { STATUS_LABEL, type ConnectionStatus } from './status';
 
 const OPEN_KEY = 'faaslab.terminal.open';
@@ -21,7 +22,9 @@ export function Terminal() {
     let cancelled = false;
     // xterm needs the DOM when it loads: import it in the browser only, never during SSR.
     void import('./open-terminal').then(({ openTerminal }) => {
-      if (!cancelled && host.current) dispose = openTerminal(host.current, setStatus);
+      if (!cancelled && host.current) {
+        dispose = openTerminal(host.current, (s) => { setStatus(s); if (s === 'connected') announceSandboxChange(); });
+      }
     });
     return () => { cancelled = true; dispose?.(); };
   }, []);
