@@ -60,6 +60,7 @@ export const recipes: Recipe[] = [
     context: async (root) => {
       const files = await readDirContext(path.join(root, 'templates'), new Map(), 'templates');
       files.set('store/catalog.json', { content: await fs.readFile(path.join(root, 'store/catalog.json')) });
+      files.set('tmux.conf', { content: await fs.readFile(path.join(root, 'images/shell/tmux.conf')) });
       files.set('faas-cli.js', { content: await bundleForContainer(root, 'runtime/cli/bin.ts') });
       return files;
     },

@@ -55,6 +55,9 @@ test('the first terminal makes the sandbox, says what it is doing, then runs wha
   // what runs in the terminal cannot gain privileges through a setuid binary
   t.type("echo nnp-$(awk '/^NoNewPrivs/ {print $2}' /proc/self/status)-end\r");
   await t.waitFor('nnp-1-end');
+  // browser-friendly tmux: the mouse wheel scrolls back through output
+  t.type("tmux show -gv mouse | sed 's/^/mouse-/'\r");
+  await t.waitFor('mouse-on');
   await t.close();
 });
 
