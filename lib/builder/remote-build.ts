@@ -10,6 +10,7 @@ import { buildPackageIndex } from '../pkgindex/for-builds';
 import type { Owner } from '../provider/deployment';
 import { serialised } from '../sandbox/locks';
 import { buildFunction } from './build-function';
+import { makeRoomForBuild } from './image-room';
 import { buildQueue, PAUSED } from './queue';
 import { extractUpload } from './upload';
 
@@ -58,6 +59,7 @@ export async function handleBuildUpload(ctx: AppContext, owner: Owner, req: Inco
     try {
       const started = Date.now();
       const image = await serialised(`deploy:${owner.sandboxId}:${fn}`, async () => {
+        await makeRoomForBuild(ctx.engine, owner, fn, { maxImages: ctx.cfg.FAASLAB_MAX_IMAGES, diskMb: ctx.cfg.FAASLAB_IMAGE_DISK_MB });
         const packageIndex = await buildPackageIndex(ctx.engine, ctx.cfg);
         const build = (signal: AbortSignal) => buildFunction(ctx.engine, {
           root: ctx.cfg.root, instance: owner.instance, sandboxId: owner.sandboxId, fn, lang: settings.lang,

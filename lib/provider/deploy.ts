@@ -2,6 +2,7 @@ import type Docker from 'dockerode';
 import { LABEL, ownedFilter } from '../docker/labels';
 import { inspectServiceOrNull, listServiceTasks, waitForTasks, type TaskView } from '../docker/services';
 import { AppError } from '../errors';
+import { pruneAfterDeploy } from './prune-images';
 import { functionServiceSpec, type FunctionDeployment, type SandboxTarget } from './spec';
 
 const FAILED = new Set(['failed', 'rejected', 'orphaned']);
@@ -12,7 +13,8 @@ export type Routing = (name: string, addresses: string[]) => Promise<boolean>;
 /**
  * Create or update a function's service and wait until the new version is the only one
  * routed to, so the next invocation is answered by the new code. A version that fails to start
- * is reported with the engine's reason while the previous one keeps serving.
+ * is reported with the engine's reason while the previous one keeps serving. Then the
+ * function's older images that nothing uses any more are removed.
  */
 export async function deployFunction(engine: Docker, target: SandboxTarget, d: FunctionDeployment, timeoutMs: number, routing?: Routing): Promise<{ created: boolean }> {
   const spec = functionServiceSpec(target, d);
@@ -23,8 +25,17 @@ export async function deployFunction(engine: Docker, target: SandboxTarget, d: F
   const before = new Set(existing ? (await listServiceTasks(engine, name)).map((t) => t.id) : []);
   if (!existing && target.maxFunctions !== undefined) await assertRoomForOneMore(engine, target, d.name, target.maxFunctions);
   if (existing) {
-    const force = (existing.Spec?.TaskTemplate?.ForceUpdate ?? 0) + 1;
-    await engine.getService(name).update({ ...spec, TaskTemplate: { ...(spec.TaskTemplate as object), ForceUpdate: force }, version: existing.Version.Index });
+    const update = (s: typeof existing) => engine.getService(name).update({
+      ...spec, TaskTemplate: { ...(spec.TaskTemplate as object), ForceUpdate: (s.Spec?.TaskTemplate?.ForceUpdate ?? 0) + 1 }, version: s.Version.Index,
+    });
+    // Swarm bumps the version itself when the previous rolling update completes (~2 s after it
+    // started): an edit-and-Run every ~2 s sends the version read just before that and gets
+    // "update out of sequence". Read the version again, once.
+    await update(existing).catch(async (err) => {
+      const again = /update out of sequence/.test(String((err as Error)?.message)) ? await inspectServiceOrNull(engine, name) : null;
+      if (!again) throw err;
+      await update(again);
+    });
   } else {
     await engine.createService(spec);
   }
@@ -49,6 +60,7 @@ export async function deployFunction(engine: Docker, target: SandboxTarget, d: F
     throw new AppError('timeout', `Function "${d.name}" was not running after ${timeoutMs / 1000} s (tasks: ${states}).`);
   }
   await waitForRouting(engine, name, target.networkId, isNew, d.name, routing, timeoutMs);
+  await pruneAfterDeploy(engine, target, d.name);
   return { created: !existing };
 }
 

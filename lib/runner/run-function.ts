@@ -1,5 +1,6 @@
 import type { AppContext } from '../app-context';
 import { buildFunction } from '../builder/build-function';
+import { makeRoomForBuild } from '../builder/image-room';
 import { buildQueue, PAUSED } from '../builder/queue';
 import { validateFunctionName } from '../docker/names';
 import { toErrorView } from '../errors';
@@ -37,6 +38,7 @@ export async function runFunction(ctx: AppContext, job: Job, req: RunRequest): P
     // One build/deploy per function at a time: a second click waits for the first.
     await serialised(`deploy:${sandbox.id}:${fn}`, async () => {
       job.emit({ type: 'stage', stage: 'build', at: Date.now() });
+      await makeRoomForBuild(ctx.engine, { instance: sandbox.instance, sandboxId: sandbox.id }, fn, { maxImages: ctx.cfg.FAASLAB_MAX_IMAGES, diskMb: ctx.cfg.FAASLAB_IMAGE_DISK_MB });
       const packageIndex = await buildPackageIndex(ctx.engine, ctx.cfg);
       const build = (signal: AbortSignal) => buildFunction(ctx.engine, {
         root: ctx.cfg.root, instance: sandbox.instance, sandboxId: sandbox.id, fn, lang: req.lang,
