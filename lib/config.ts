@@ -36,8 +36,14 @@ const configSchema = z.object({
     .describe('Sandboxes kept ready in advance (the warm pool) so a newcomer gets a shell at once; 0 = none. For a room, about a quarter of the participants'),
   FAASLAB_WORKSPACE_MB: z.coerce.number().int().min(0).max(10_240).default(128)
     .describe('Quota: size of each sandbox\'s home (its own small file system; needs root). 0 = no quota, a plain folder'),
+  FAASLAB_WORKSPACE_RETENTION_DAYS: z.coerce.number().min(0).max(3650).default(30)
+    .describe('Delete the files (and database row) of a participant who has no sandbox and was not seen for this many days; 0 = keep forever. 30 = the participant cookie\'s life: after that nobody can reach the files'),
   FAASLAB_MAX_FUNCTIONS: z.coerce.number().int().min(1).max(200).default(15)
     .describe('Quota: functions one sandbox may have deployed at once'),
+  FAASLAB_MAX_IMAGES: z.coerce.number().int().min(0).max(10_000).default(60)
+    .describe('Quota: function images one sandbox may hold; a build at it is refused (0 = no limit). Older versions are pruned once no container uses them, but Swarm keeps the containers of a service\'s last tasks (its task history, 5 by default), so a function edited often holds ~6: 60 lets 10 functions be worked on at once'),
+  FAASLAB_IMAGE_DISK_MB: z.coerce.number().int().min(0).max(1_048_576).default(1024)
+    .describe('Quota: disk a sandbox\'s images add on top of the platform images they are built from; a build at it is refused (0 = no limit). A python3, node or dockerfile function adds ~5 MB (the watchdog), each edit bytes, requests ~5 MB more: 1024 is ample, and bounds what 40 sandboxes can take'),
   FAASLAB_REAPER_SECONDS: z.coerce.number().int().min(0).default(60)
     .describe('How often expired sandboxes are removed (0 = never)'),
   FAASLAB_BUILD_TIMEOUT_MS: z.coerce.number().int().positive().default(DEFAULT_BUILD_TIMEOUT_MS)

@@ -1,6 +1,7 @@
 import type { DB } from './open';
 
 export type SandboxRow = { id: string; participant_id: string; instance: string; status: 'creating' | 'ready' | 'failed' | 'removing'; gateway_token: string; gateway_password: string; created_at: number; updated_at: number; last_active_at: number; expires_at: number };
+export type ParticipantRow = { id: string; created_at: number; last_seen_at: number };
 export type FunctionRow = { sandbox_id: string; name: string; lang: string; image: string; updated_at: number };
 
 /** Typed queries over the schema in migrations.ts; the only place SQL is written. */
@@ -9,6 +10,17 @@ export function queries(db: DB) {
   return {
     touchParticipant(id: string): void {
       db.prepare('INSERT INTO participants (id, created_at, last_seen_at) VALUES (?, ?, ?) ON CONFLICT(id) DO UPDATE SET last_seen_at = excluded.last_seen_at').run(id, now(), now());
+    },
+    participant(id: string): ParticipantRow | undefined {
+      return db.prepare('SELECT * FROM participants WHERE id = ?').get(id) as ParticipantRow | undefined;
+    },
+    /** Participants without a sandbox last seen before `before` (the workspace retention's candidates). */
+    participantsUnseenSince(before: number): ParticipantRow[] {
+      return db.prepare('SELECT * FROM participants p WHERE p.last_seen_at < ? AND NOT EXISTS (SELECT 1 FROM sandboxes s WHERE s.participant_id = p.id) ORDER BY p.last_seen_at').all(before) as ParticipantRow[];
+    },
+    /** Forget a participant, unless they have a sandbox (whose row would go with theirs). */
+    deleteParticipant(id: string): void {
+      db.prepare('DELETE FROM participants WHERE id = ? AND NOT EXISTS (SELECT 1 FROM sandboxes WHERE participant_id = ?)').run(id, id);
     },
     sandboxOf(participantId: string): SandboxRow | undefined {
       return db.prepare('SELECT * FROM sandboxes WHERE participant_id = ?').get(participantId) as SandboxRow | undefined;

@@ -4,10 +4,12 @@ import { scaleIdleFunctions } from './idle-scaler';
 import { fillPool } from './pool';
 import { reapSandboxes } from './reaper';
 import { reconcileSandboxes } from './reconcile';
+import { forgetUnseenParticipants } from './retention';
 
 /**
  * The server's background work on sandboxes: reconcile once at start-up, then keep the warm
- * pool full, reap expired sandboxes and scale idle functions to zero, each on its own timer. Timers never keep the
+ * pool full, reap expired sandboxes, delete the files of participants gone for good and scale
+ * idle functions to zero, each on its own timer. Timers never keep the
  * process alive, and one round never overlaps the next.
  */
 export function startHousekeeping(ctx: AppContext): void {
@@ -23,6 +25,8 @@ export function startHousekeeping(ctx: AppContext): void {
     .catch((err) => log.error({ err: (err as Error).message }, 'reconciling sandboxes at start-up failed'))
     .finally(() => {
       if (ctx.cfg.FAASLAB_REAPER_SECONDS > 0) every(ctx.cfg.FAASLAB_REAPER_SECONDS * 1000, 'reaper', () => reapSandboxes(ctx));
+      // Retention counts in days: once at start-up, then hourly is plenty.
+      if (ctx.cfg.FAASLAB_WORKSPACE_RETENTION_DAYS > 0) { void forgetUnseenParticipants(ctx).catch((err) => log.error({ err: (err as Error).message }, 'workspace retention failed')); every(3600_000, 'workspace retention', () => forgetUnseenParticipants(ctx)); }
       // Top the warm pool up soon after someone took a sandbox from it (a no-op when full).
       if (ctx.cfg.FAASLAB_POOL_SIZE > 0) { void fillPool(ctx).catch(() => {}); every(5000, 'warm pool', () => fillPool(ctx)); }
     });

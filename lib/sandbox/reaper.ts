@@ -4,17 +4,23 @@ import { LABEL, ownedFilter } from '../docker/labels';
 import { log } from '../log';
 import { isPoolOwner } from '../session/participant';
 import { participantWorkspace } from '../workspace/participant';
+import { retireHome } from '../workspace/retire';
 import { gatewayActivity, runningGatewayUrl } from './gateway';
 import { isExpired } from './lifetime';
 import { serialised } from './locks';
 import { removeSandbox } from './remove';
 
-/** Remove a sandbox's Docker objects (found by label) and its row; the participant's files stay unless asked. */
+/**
+ * Remove a sandbox's Docker objects (found by label), its home and its row; the participant's
+ * files stay (in a plain folder, until their next sandbox) unless asked. The row goes last: a
+ * crash before leaves it 'removing', and start-up finishes the job (reconcile.ts).
+ */
 export async function dropSandbox(ctx: AppContext, row: SandboxRow, opts: { keepFiles: boolean }): Promise<void> {
   ctx.q.setSandboxStatus(row.id, 'removing');
   await removeSandbox(ctx.engine, row.instance, row.id);
-  ctx.q.deleteSandbox(row.id);
   if (!opts.keepFiles) participantWorkspace(ctx.cfg.dataDir, row.participant_id).clear();
+  retireHome(ctx.cfg.dataDir, row.id, row.participant_id); // the shell is gone: nothing else writes there
+  ctx.q.deleteSandbox(row.id);
 }
 
 /**
@@ -47,8 +53,8 @@ export async function labelledSandboxIds(ctx: AppContext): Promise<Set<string>> 
 export type ReapResult = { expired: string[]; orphans: string[] };
 
 /**
- * Remove every sandbox past its idle timeout or hard limit (their images included; workspace
- * files stay for the participant's next sandbox), and every sandbox that Docker has under this
+ * Remove every sandbox past its idle timeout or hard limit (their images and homes included;
+ * workspace files stay for the participant's next sandbox), and every sandbox that Docker has under this
  * instance's labels but the database does not know. Never touches anything unlabelled.
  */
 export async function reapSandboxes(ctx: AppContext, now = Date.now()): Promise<ReapResult> {

@@ -43,3 +43,13 @@ test('no files yet: the workspace simply points at the home', () => {
   assert.deepEqual(fs.readdirSync(path.join(data, 'workspaces', pid)), []);
   assert.throws(() => attachWorkspace(data, '../etc', 'sandbox00003'), /invalid participant id/);
 });
+
+test('a file whose name is not UTF-8 (made in the shell) moves along instead of stopping the move', () => {
+  const data = tmp();
+  const pid = newParticipantId();
+  attachWorkspace(data, pid, 'sandbox00004');
+  const odd = (dir: string) => Buffer.concat([Buffer.from(`${dir}/caf`), Buffer.from([0xe9])]);
+  fs.writeFileSync(odd(sandboxHome(data, 'sandbox00004')), 'odd');
+  attachWorkspace(data, pid, 'sandbox00005');
+  assert.equal(fs.readFileSync(odd(sandboxHome(data, 'sandbox00005')), 'utf8'), 'odd');
+});

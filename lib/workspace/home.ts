@@ -1,18 +1,22 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { isParticipantId } from '../session/participant';
-import { mountQuotaFs, removeQuotaFs } from './quota-fs';
+import { copyEntry, joinBytes } from './copy-tree';
+import { pointWorkspace } from './links';
+import { mountQuotaFs, remountQuotaFs, removeQuotaFs } from './quota-fs';
 
 /**
  * Where a sandbox's shell keeps its files on the host: <data>/homes/<sandbox id>, mounted as
  * the shell's home. A participant's workspace (<data>/workspaces/<participant id>, what the
  * editor and builds use) becomes a symbolic link to the home of their current sandbox, so a
- * sandbox made in advance (the warm pool) can be handed to anyone, and a reset or a reaped
- * sandbox hands the files on to the next one.
+ * sandbox made in advance (the warm pool) can be handed to anyone. When the sandbox ends its
+ * home is retired (retire.ts): the files go to a plain folder until the next sandbox.
  */
 const homeRoot = (dataDir: string, sid: string) => path.join(dataDir, 'homes', sid);
 const homeImage = (dataDir: string, sid: string) => path.join(dataDir, 'homes', `${sid}.img`);
 export const sandboxHome = (dataDir: string, sid: string) => path.join(homeRoot(dataDir, sid), 'files');
+/** What a sandbox id may look like (lib/docker/names.ts makes 10 base-36 characters); nothing else in homes/ is touched. */
+const SID = /^[a-z0-9]{1,32}$/;
 
 /**
  * Make the sandbox's home. With a quota (MB > 0) homes/<sid> is a size-limited file system and
@@ -27,16 +31,21 @@ export function ensureHome(dataDir: string, sid: string, quotaMb = 0): string {
   return home;
 }
 
-/** Move every entry of `from` into `to` (same file system: renames; otherwise copy then delete). */
+/**
+ * Move every entry of `from` into `to` (same file system: renames; otherwise copy then delete,
+ * by copy-tree.ts's rules: links as links, FIFOs skipped). Names are handled as bytes: one that
+ * is not valid UTF-8 (made in the shell) must not stop the move.
+ */
 function moveEntries(from: string, to: string): void {
-  for (const entry of fs.readdirSync(from)) {
-    const [src, dst] = [path.join(from, entry), path.join(to, entry)];
-    if (fs.existsSync(dst)) fs.rmSync(dst, { recursive: true, force: true }); // the new home is fresh: the participant's copy wins
+  const [fromBytes, toBytes] = [Buffer.from(from), Buffer.from(to)];
+  for (const name of fs.readdirSync(fromBytes, { encoding: 'buffer' })) {
+    const [src, dst] = [joinBytes(fromBytes, name), joinBytes(toBytes, name)];
+    fs.rmSync(dst, { recursive: true, force: true }); // the new home is fresh: the participant's copy wins
     try {
       fs.renameSync(src, dst);
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code !== 'EXDEV') throw err;
-      fs.cpSync(src, dst, { recursive: true, verbatimSymlinks: true });
+      copyEntry(src, dst);
       fs.rmSync(src, { recursive: true, force: true });
     }
   }
@@ -60,10 +69,7 @@ export function attachWorkspace(dataDir: string, participantId: string, sid: str
         const old = path.resolve(path.dirname(link), fs.readlinkSync(link));
         if (old === home) return;
         if (fs.existsSync(old)) moveEntries(old, home);
-        const tmp = `${link}.${process.pid}.link`;
-        fs.rmSync(tmp, { force: true });
-        fs.symlinkSync(target, tmp);
-        fs.renameSync(tmp, link); // atomic: the workspace is never missing
+        pointWorkspace(dataDir, participantId, home); // atomic: the workspace is never missing
         if (path.basename(old) === 'files') removeHome(dataDir, path.basename(path.dirname(old)));
         else fs.rmSync(old, { recursive: true, force: true });
         return;
@@ -84,6 +90,24 @@ export function attachWorkspace(dataDir: string, participantId: string, sid: str
 export function removeHome(dataDir: string, sid: string): void {
   removeQuotaFs(homeImage(dataDir, sid), homeRoot(dataDir, sid));
   fs.rmSync(homeRoot(dataDir, sid), { recursive: true, force: true });
+}
+
+/** Mount a home whose image is not mounted (after a reboot) so its files can be read; a no-op otherwise. */
+export function remountHome(dataDir: string, sid: string): void {
+  remountQuotaFs(homeImage(dataDir, sid), homeRoot(dataDir, sid));
+}
+
+/** The sandbox whose home `target` is (<data>/homes/<sid>/files), or null. */
+export function homeSandboxId(dataDir: string, target: string): string | null {
+  const sid = path.basename(path.dirname(target));
+  return SID.test(sid) && target === sandboxHome(dataDir, sid) ? sid : null;
+}
+
+/** Sandbox ids with a home, or what is left of one (an image), in the data directory. */
+export function homeIds(dataDir: string): string[] {
+  const dir = path.join(dataDir, 'homes');
+  const ids = (fs.existsSync(dir) ? fs.readdirSync(dir) : []).map((entry) => entry.replace(/\.img(\.new)?$/, ''));
+  return [...new Set(ids.filter((sid) => SID.test(sid)))];
 }
 
 /** Remove every home of a data directory (tests, and an instance's teardown). */

@@ -34,11 +34,26 @@ export function mountQuotaFs(image: string, mountPoint: string, sizeMb: number):
     run('mount', ['-o', 'loop,nosuid,nodev', image, mountPoint]);
     fs.rmSync(path.join(mountPoint, 'lost+found'), { recursive: true, force: true });
   } catch (err) {
-    const detail = (err as { stderr?: Buffer }).stderr?.toString().trim() || (err as Error).message;
-    throw new AppError('unavailable', `The workspace of a sandbox could not be given its ${sizeMb} MB limit: ${detail}`, {
-      hint: 'Run the platform as root on Linux (it mounts one small file system per sandbox), or set FAASLAB_WORKSPACE_MB=0 to run without workspace quotas on a single-user machine.',
-    });
+    throw mountError(err, `The workspace of a sandbox could not be given its ${sizeMb} MB limit`);
   }
+}
+
+/** Mount an image that is there but not mounted (after a reboot), to get at its files; no image: nothing to do. */
+export function remountQuotaFs(image: string, mountPoint: string): void {
+  if (!fs.existsSync(image) || isMountPoint(mountPoint)) return;
+  fs.mkdirSync(mountPoint, { recursive: true });
+  try {
+    run('mount', ['-o', 'loop,nosuid,nodev', image, mountPoint]);
+  } catch (err) {
+    throw mountError(err, `The files of an ended sandbox (${image}) could not be mounted to be kept`);
+  }
+}
+
+function mountError(err: unknown, what: string): AppError {
+  const detail = (err as { stderr?: Buffer }).stderr?.toString().trim() || (err as Error).message;
+  return new AppError('unavailable', `${what}: ${detail}`, {
+    hint: 'Run the platform as root on Linux (it mounts one small file system per sandbox), or set FAASLAB_WORKSPACE_MB=0 to run without workspace quotas on a single-user machine.',
+  });
 }
 
 /** Unmount (lazily if a container still holds it) and delete the image. */
@@ -51,4 +66,5 @@ export function removeQuotaFs(image: string, mountPoint: string): void {
     }
   }
   fs.rmSync(image, { force: true });
+  fs.rmSync(`${image}.new`, { force: true }); // a crash while it was being made
 }
