@@ -34,6 +34,8 @@ const configSchema = z.object({
     .describe('Time one Extend adds (to the idle timeout and the hard limit)'),
   FAASLAB_POOL_SIZE: z.coerce.number().int().min(0).max(200).default(2)
     .describe('Sandboxes kept ready in advance (the warm pool) so a newcomer gets a shell at once; 0 = none. For a room, about a quarter of the participants'),
+  FAASLAB_PROVISION_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(8)
+    .describe('New sandboxes made at once; more wait their turn, told how many are ahead (on 2 cores, 40 at once all finish together near the end; 8 at a time finish in turn, no later)'),
   FAASLAB_WORKSPACE_MB: z.coerce.number().int().min(0).max(10_240).default(128)
     .describe('Quota: size of each sandbox\'s home (its own small file system; needs root). 0 = no quota, a plain folder'),
   FAASLAB_WORKSPACE_RETENTION_DAYS: z.coerce.number().min(0).max(3650).default(30)

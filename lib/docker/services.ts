@@ -46,10 +46,17 @@ export async function ensureServiceImage(engine: Docker, spec: { Name: string; T
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
+/** Wait between two looks at a service's tasks: every 100 ms for 1.5 s (a deploy is there in ~1 s), then less and less often, up to 1 s. */
+export function pollDelay(elapsedMs: number): number {
+  return elapsedMs < 1500 ? 100 : Math.min(1000, Math.round(100 * 1.5 ** ((elapsedMs - 1500) / 1000 + 1)));
+}
+
 /**
  * Poll until `done(tasks)` holds, or the deadline passes. Returns the last tasks seen.
- * Swarm gives no event for "task running" through the API we use, so polling every 100 ms
- * is the cheap, reliable option (tasks reach running in 0.5–1 s here).
+ * Swarm gives no event for "task running" through the API we use, so polling is the cheap,
+ * reliable option (tasks reach running in 0.5–1 s here). It backs off after 1.5 s: with 40
+ * sandboxes being made at once, 80 waiters polling every 100 ms cost the engine and the web
+ * app CPU the sandboxes needed.
  */
 export async function waitForTasks(
   engine: Docker,
@@ -57,13 +64,14 @@ export async function waitForTasks(
   done: (tasks: TaskView[]) => boolean,
   timeoutMs: number,
 ): Promise<{ ok: boolean; tasks: TaskView[] }> {
-  const deadline = Date.now() + timeoutMs;
+  const started = Date.now();
+  const deadline = started + timeoutMs;
   let tasks: TaskView[] = [];
   for (;;) {
     tasks = await listServiceTasks(engine, serviceName);
     if (done(tasks)) return { ok: true, tasks };
     if (Date.now() > deadline) return { ok: false, tasks };
-    await sleep(100);
+    await sleep(Math.min(pollDelay(Date.now() - started), Math.max(0, deadline - Date.now())));
   }
 }
 

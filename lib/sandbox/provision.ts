@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type Docker from 'dockerode';
 import type { Config } from '../config';
-import type { Queries } from '../db/queries';
+import type { Queries, SandboxRow } from '../db/queries';
 import { LABEL, ownedLabels } from '../docker/labels';
 import { names, newSandboxId } from '../docker/names';
 import { ensureOverlayNetwork, networkSubnets } from '../docker/networks';
@@ -14,6 +14,7 @@ import { ensureControlPlane } from './control-plane';
 import { firstExpiry, lifetime } from './lifetime';
 import { dropSandbox } from './reaper';
 import { serialised } from './locks';
+import { withMakeSlot } from './make-slots';
 
 /** A participant's stack as the rest of the app sees it; `token` authorises the platform-only gateway API. */
 export type Sandbox = {
@@ -49,35 +50,45 @@ export function ensureSandbox(deps: SandboxDeps, participantId: string, progress
       row = q.claimPoolSandbox(cfg.FAASLAB_PREFIX, participantId, firstExpiry(cfg, Date.now()));
       if (row) progress('Your sandbox was made in advance: checking it…');
     }
+    const fresh = !row;
     if (!row) {
       q.insertSandbox({ id: newSandboxId(), participant_id: participantId, instance: cfg.FAASLAB_PREFIX, gateway_token: secret(), gateway_password: secret(), expires_at: firstExpiry(cfg, Date.now()) });
       row = q.sandboxOf(participantId)!;
     }
+    const current = row;
+    const make = () => makeStack(deps, current, participantId, progress, opts.activity !== false);
     try {
-      const instance = cfg.FAASLAB_PREFIX;
-      const controlNetworkId = await ensureControlPlane(engine, instance, images);
-      const networkId = await ensureOverlayNetwork(engine, {
-        name: names.sandboxNetwork(instance, row.id), instance, internal: true,
-        labels: ownedLabels(instance, 'sandbox-network', { [LABEL.sandbox]: row.id }),
-      });
-      const sandboxSubnets = await networkSubnets(engine, networkId);
-      // The shell's home is the sandbox's; the participant's workspace points at it (files come along).
-      const home = ensureHome(cfg.dataDir, row.id, cfg.FAASLAB_WORKSPACE_MB);
-      if (!isPoolOwner(participantId)) attachWorkspace(cfg.dataDir, participantId, row.id, cfg.FAASLAB_WORKSPACE_MB);
-      const secrets = await ensureGatewaySecrets(engine, instance, row.id, row.gateway_password);
-      const [gatewayUrl] = await Promise.all([
-        ensureGateway(engine, cfg, images, { sid: row.id, token: row.gateway_token, secrets, controlNetworkId, sandboxNetworkId: networkId, sandboxSubnets }, progress),
-        ensureShell(engine, {
-          instance, sid: row.id, image: images.shell, sandboxNetworkId: networkId, secrets,
-          workspace: home,
-        }, cfg.FAASLAB_DEPLOY_TIMEOUT_MS, progress),
-      ]);
-      if (row.status !== 'ready') q.setSandboxStatus(row.id, 'ready');
-      if (opts.activity !== false) q.touchSandbox(row.id);
-      return { id: row.id, instance, networkId, gatewayUrl, token: row.gateway_token, credentials: { user: GATEWAY_USER, password: row.gateway_password } };
+      // Only new sandboxes queue for a slot; checking or repairing an existing one never waits.
+      return await (fresh ? withMakeSlot(cfg.FAASLAB_PROVISION_CONCURRENCY, progress, make) : make());
     } catch (err) {
       q.setSandboxStatus(row.id, 'failed');
       throw err;
     }
   });
+}
+
+/** Make (or find, or repair) every Docker part of the sandbox in `row`, then mark it ready. */
+async function makeStack(deps: SandboxDeps, row: SandboxRow, participantId: string, progress: (line: string) => void, activity: boolean): Promise<Sandbox> {
+  const { q, cfg, engine, images } = deps;
+  const instance = cfg.FAASLAB_PREFIX;
+  const controlNetworkId = await ensureControlPlane(engine, instance, images);
+  const networkId = await ensureOverlayNetwork(engine, {
+    name: names.sandboxNetwork(instance, row.id), instance, internal: true,
+    labels: ownedLabels(instance, 'sandbox-network', { [LABEL.sandbox]: row.id }),
+  });
+  const sandboxSubnets = await networkSubnets(engine, networkId);
+  // The shell's home is the sandbox's; the participant's workspace points at it (files come along).
+  const home = ensureHome(cfg.dataDir, row.id, cfg.FAASLAB_WORKSPACE_MB);
+  if (!isPoolOwner(participantId)) attachWorkspace(cfg.dataDir, participantId, row.id, cfg.FAASLAB_WORKSPACE_MB);
+  const secrets = await ensureGatewaySecrets(engine, instance, row.id, row.gateway_password);
+  const [gatewayUrl] = await Promise.all([
+    ensureGateway(engine, cfg, images, { sid: row.id, token: row.gateway_token, secrets, controlNetworkId, sandboxNetworkId: networkId, sandboxSubnets }, progress),
+    ensureShell(engine, {
+      instance, sid: row.id, image: images.shell, sandboxNetworkId: networkId, secrets,
+      workspace: home,
+    }, cfg.FAASLAB_DEPLOY_TIMEOUT_MS, progress),
+  ]);
+  if (row.status !== 'ready') q.setSandboxStatus(row.id, 'ready');
+  if (activity) q.touchSandbox(row.id);
+  return { id: row.id, instance, networkId, gatewayUrl, token: row.gateway_token, credentials: { user: GATEWAY_USER, password: row.gateway_password } };
 }
