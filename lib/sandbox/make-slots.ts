@@ -41,7 +41,7 @@ function release(s: Slots): void {
   next.go();
 }
 
-/** Sandboxes being made and waiting to be (for tests and the instructor's view). */
+/** Sandboxes being made and waiting to be (what the tests look at). */
 export function makeSlotsInUse(): { running: number; waiting: number } {
   const s = slots();
   return { running: s.running, waiting: s.waiting.length };
