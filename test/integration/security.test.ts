@@ -581,6 +581,11 @@ function assertNoCapabilities(s: Record<string, string>, where: string): void {
 
 attack('shell: no capabilities (effective, permitted, bounding), no new privileges and a seccomp filter', async () => {
   assertNoCapabilities(await inShell(A, CAPS), 'shell');
+  // the gateway it talks to runs the same way (its first process, read from the host's /proc)
+  const [gw] = await ctx.engine.listContainers({ filters: { label: [`com.docker.swarm.service.name=${names.gatewayService(ctx.prefix, A.id)}`] } });
+  const hostPid = (await ctx.engine.getContainer(gw.Id).inspect()).State.Pid;
+  const status = Object.fromEntries(fs.readFileSync(`/proc/${hostPid}/status`, 'utf8').split('\n').map((l) => l.split(':\t')).filter((kv) => kv.length === 2).map(([k, v]) => [k, v.trim()]));
+  assertNoCapabilities(status, 'gateway');
 });
 
 attack('function: no capabilities (effective, permitted, bounding), no new privileges and a seccomp filter', async () => {
