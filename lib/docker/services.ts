@@ -44,6 +44,20 @@ export async function ensureServiceImage(engine: Docker, spec: { Name: string; T
   }
 }
 
+/**
+ * Update a service to the spec `specFor(current)` makes from its current state. Swarm bumps a
+ * service's version itself when a rolling update completes (~2 s after it started), so the
+ * version read just before can be stale ("update out of sequence": an edit-and-Run every ~2 s,
+ * or a scale right after a deploy): then it is read again, once.
+ */
+export async function updateService(engine: Docker, name: string, specFor: (current: any) => Record<string, unknown>, current?: any): Promise<void> {
+  const update = (s: any) => engine.getService(name).update({ ...specFor(s), version: s.Version.Index });
+  await update(current ?? (await engine.getService(name).inspect())).catch(async (err) => {
+    if (!/update out of sequence/.test(String((err as Error)?.message))) throw err;
+    await update(await engine.getService(name).inspect());
+  });
+}
+
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** Wait between two looks at a service's tasks: every 100 ms for 1.5 s (a deploy is there in ~1 s), then less and less often, up to 1 s. */

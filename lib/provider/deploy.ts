@@ -1,6 +1,6 @@
 import type Docker from 'dockerode';
 import { LABEL, ownedFilter } from '../docker/labels';
-import { inspectServiceOrNull, listServiceTasks, waitForTasks, type TaskView } from '../docker/services';
+import { inspectServiceOrNull, listServiceTasks, updateService, waitForTasks, type TaskView } from '../docker/services';
 import { AppError } from '../errors';
 import { pruneAfterDeploy } from './prune-images';
 import { functionServiceSpec, type FunctionDeployment, type SandboxTarget } from './spec';
@@ -25,17 +25,7 @@ export async function deployFunction(engine: Docker, target: SandboxTarget, d: F
   const before = new Set(existing ? (await listServiceTasks(engine, name)).map((t) => t.id) : []);
   if (!existing && target.maxFunctions !== undefined) await assertRoomForOneMore(engine, target, d.name, target.maxFunctions);
   if (existing) {
-    const update = (s: typeof existing) => engine.getService(name).update({
-      ...spec, TaskTemplate: { ...(spec.TaskTemplate as object), ForceUpdate: (s.Spec?.TaskTemplate?.ForceUpdate ?? 0) + 1 }, version: s.Version.Index,
-    });
-    // Swarm bumps the version itself when the previous rolling update completes (~2 s after it
-    // started): an edit-and-Run every ~2 s sends the version read just before that and gets
-    // "update out of sequence". Read the version again, once.
-    await update(existing).catch(async (err) => {
-      const again = /update out of sequence/.test(String((err as Error)?.message)) ? await inspectServiceOrNull(engine, name) : null;
-      if (!again) throw err;
-      await update(again);
-    });
+    await updateService(engine, name, (s) => ({ ...spec, TaskTemplate: { ...(spec.TaskTemplate as object), ForceUpdate: (s.Spec?.TaskTemplate?.ForceUpdate ?? 0) + 1 } }), existing);
   } else {
     await engine.createService(spec);
   }

@@ -1,7 +1,7 @@
 import type Docker from 'dockerode';
 import { LABEL, ownedFilter } from '../docker/labels';
 import { names } from '../docker/names';
-import { inspectServiceOrNull, listServiceTasks, waitForTasks } from '../docker/services';
+import { inspectServiceOrNull, listServiceTasks, updateService, waitForTasks } from '../docker/services';
 import { AppError } from '../errors';
 import type { Owner } from './deployment';
 import type { FunctionStatus } from './schema';
@@ -23,12 +23,12 @@ export async function getFunction(engine: Docker, owner: Owner, name: string): P
   return toFunctionStatus(service, await listServiceTasks(engine, service.Spec.Name));
 }
 
-/** Set a function's replica count (Swarm updates with the service's current version index). */
+/** Set a function's replica count. */
 export async function scaleFunction(engine: Docker, owner: Owner, name: string, replicas: number, max: number): Promise<void> {
   if (replicas > max) throw new AppError('quota', `At most ${max} replicas per function in this sandbox (asked for ${replicas}).`);
   const service = await inspectServiceOrNull(engine, names.functionService(owner.instance, owner.sandboxId, name));
   if (!service || service.Spec?.Labels?.[LABEL.sandbox] !== owner.sandboxId) throw notFound(name);
-  await engine.getService(service.ID).update({ ...service.Spec, Mode: { Replicated: { Replicas: replicas } }, version: service.Version.Index });
+  await updateService(engine, service.Spec.Name, (s) => ({ ...s.Spec, Mode: { Replicated: { Replicas: replicas } } }), service);
 }
 
 export async function assertFunctionExists(engine: Docker, owner: Owner, name: string): Promise<void> {
@@ -43,7 +43,7 @@ export async function wakeFunction(engine: Docker, owner: Owner, name: string, n
   const service = await inspectServiceOrNull(engine, names.functionService(owner.instance, owner.sandboxId, name));
   if (!service || service.Spec?.Labels?.[LABEL.sandbox] !== owner.sandboxId) throw notFound(name);
   if ((service.Spec?.Mode?.Replicated?.Replicas ?? 0) === 0) {
-    await engine.getService(service.ID).update({ ...service.Spec, Mode: { Replicated: { Replicas: 1 } }, version: service.Version.Index });
+    await updateService(engine, service.Spec.Name, (s) => ({ ...s.Spec, Mode: { Replicated: { Replicas: 1 } } }), service);
   }
   const { ok, tasks } = await waitForTasks(engine, service.Spec.Name, (ts) => ts.some((t) => t.state === 'running' && t.desired === 'running'), timeoutMs);
   if (!ok) throw new AppError('timeout', `function "${name}" did not start within ${timeoutMs / 1000} s`);
