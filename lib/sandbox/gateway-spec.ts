@@ -22,6 +22,17 @@ export type GatewaySpecInput = {
 };
 
 /**
+ * The gateway is the one sandbox container with a route out (the control network and the
+ * host's docker_gwbridge), and it looks up names a participant chooses (`/function/<name>`,
+ * X-Callback-Url). Docker's embedded DNS answers sandbox and control-network names itself and
+ * forwards every other name to the upstream resolvers from the container's network namespace,
+ * so from the gateway a participant's name would leave the machine as a DNS query (issue 16).
+ * 0.0.0.0 as the only upstream is this container itself, where nothing answers on port 53:
+ * Docker's DNS still answers its own names and forwards nothing anywhere else.
+ */
+export const GATEWAY_DNS = { Nameservers: ['0.0.0.0'], Search: [], Options: ['timeout:1', 'attempts:1'] };
+
+/**
  * The sandbox gateway's service: alias `gateway` on the sandbox network (so function code and
  * the shell use http://gateway:8080 as in OpenFaaS), plus the control network; its port is
  * published (host mode by default: no IPVS here) and found again from the task's status.
@@ -41,6 +52,7 @@ export function gatewayServiceSpec(g: GatewaySpecInput): Record<string, unknown>
         ReadOnly: true,
         CapabilityDrop: ['ALL'],
         StopGracePeriod: 2_000_000_000,
+        DNSConfig: GATEWAY_DNS,
       },
       Resources: { Limits: { MemoryBytes: 96 * 1024 * 1024, NanoCPUs: 1_000_000_000, Pids: 128 } },
       RestartPolicy: { Condition: 'any', Delay: 1_000_000_000 },

@@ -64,12 +64,13 @@ export async function runningGatewayUrl(engine: Docker, cfg: Config, sid: string
   return port ? `http://${cfg.FAASLAB_GATEWAY_HOST}:${port}` : null;
 }
 
-/** Image, environment or secrets differ from what we would create now. */
+/** Image, environment, secrets or DNS settings differ from what we would create now. */
 function drifted(existing: any, spec: Record<string, any>): boolean {
   const a = existing.Spec?.TaskTemplate?.ContainerSpec ?? {};
   const b = spec.TaskTemplate.ContainerSpec;
   const secretIds = (x: any) => (x.Secrets ?? []).map((s: any) => s.SecretID).sort().join(',');
-  return a.Image !== b.Image || JSON.stringify(a.Env ?? []) !== JSON.stringify(b.Env) || secretIds(a) !== secretIds(b);
+  const dns = (x: any) => (x.DNSConfig?.Nameservers ?? []).join(',');
+  return a.Image !== b.Image || JSON.stringify(a.Env ?? []) !== JSON.stringify(b.Env) || secretIds(a) !== secretIds(b) || dns(a) !== dns(b);
 }
 
 async function waitHealthy(url: string, timeoutMs: number): Promise<void> {
