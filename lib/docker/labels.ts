@@ -24,7 +24,9 @@ export type Component =
   | 'prometheus'
   | 'nats'
   | 'function'
-  | 'function-image';
+  | 'function-image'
+  /** A container or network a test suite makes to try something (never one of a sandbox's). */
+  | 'probe';
 
 export type Labels = Record<string, string>;
 
