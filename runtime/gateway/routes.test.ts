@@ -23,7 +23,7 @@ test("the provider's routes header sets or clears a function's addresses; anythi
   assert.deepEqual(r.get('hello'), ['10.0.1.7', '10.0.1.8']);
   applyRoutesHeader('hello=', r);
   assert.deepEqual(r.get('hello'), []);
-  applyRoutesHeader('Bad Name=1.2.3.4', r);
+  applyRoutesHeader('Bad Name=198.51.100.4', r);
   applyRoutesHeader(undefined, r);
   assert.equal(r.get('bad'), null);
 });

@@ -10,7 +10,7 @@ const ANSWERS: Record<string, string[]> = {
   'receiver.sbx': ['10.0.30.6'],
   'gateway.sbx': ['10.0.30.3'],
   'nats.sbx': ['10.0.30.9'], // the participant's own function called nats
-  'example.com': ['93.184.215.14'],
+  'outside.example': ['198.51.100.9'],
   'mixed.example': ['10.0.29.6', '10.0.30.7'],
   // names on the control network, unqualified (Docker's DNS answers `gateways.sbx` with nothing)
   gateways: ['10.0.29.4', '10.0.29.6'],
@@ -52,7 +52,7 @@ test('a callback to a function of the sandbox connects to the address checked (l
 
 test('a callback outside the sandbox is refused, saying what and why, and not retried', async () => {
   const outside = {
-    'http://example.com/cb': /^example\.com resolves only outside this sandbox's network \(10\.0\.30\.0\/24\)/,
+    'http://outside.example/cb': /^outside\.example resolves only outside this sandbox's network \(10\.0\.30\.0\/24\)/,
     'http://172.18.0.1:3000/_provider': /^172\.18\.0\.1 is outside/, // the host via docker_gwbridge
     'http://gateways:8080/metrics': /^gateways resolves only outside/, // every sandbox's gateway
     'http://test1-b-gateway:8080/function/victim': /^test1-b-gateway resolves only outside/, // another sandbox's gateway
@@ -70,7 +70,7 @@ test('a callback outside the sandbox is refused, saying what and why, and not re
     assert.match(t.reason, reason, url);
     assert.match(t.reason, /e\.g\. http:\/\/gateway:8080\/function\/<name>/);
   }
-  for (const url of ['http://example.com/cb', 'http://gateways:8080/']) {
+  for (const url of ['http://outside.example/cb', 'http://gateways:8080/']) {
     const refused = await callbackTarget(url, 8080, SANDBOX, d.fn);
     assert.equal(!refused.ok && refused.retry, false, url);
     assert.doesNotMatch(!refused.ok ? refused.reason : '', /10\.0\.29|93\.184/, 'addresses outside are not named');
