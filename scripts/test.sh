@@ -6,6 +6,7 @@ bash scripts/install-deps.sh
 bash scripts/ensure-docker.sh
 # debootstrap is only needed when the base image must be made; setup.ts says so if it is missing then.
 bash scripts/apt-ensure.sh /usr/sbin/debootstrap debootstrap "making the base image" || true
+bash scripts/apt-ensure.sh /usr/sbin/ip iproute2 "the outside-world stand-in of test/integration/outside.test.ts (network namespaces)"
 bash scripts/apt-ensure.sh /usr/bin/chromium chromium "the browser tests (Playwright cannot download its own browser here)"
 npx tsx scripts/setup.ts
 echo "[test] type check"; npx tsc --noEmit
