@@ -7,7 +7,7 @@ import { prepareShell } from './prepare';
 import { closeAfterTmux, failed } from './close';
 import type { TerminalSize } from './protocol';
 import { sendMessage } from './send';
-import { attachTmux, type TmuxClient } from './tmux';
+import { attachTmux, tmuxSession, type TmuxClient } from './tmux';
 
 /** Keystrokes typed while the sandbox is being made are kept (this much) and sent once tmux runs. */
 const EARLY_INPUT_BYTES = 4096;
@@ -21,7 +21,7 @@ const open = (ws: WebSocket) => ws.readyState === WebSocket.OPEN;
  * is being made), attach to its tmux session, then pass bytes both ways until either side ends.
  * Client input goes to the tmux client's stdin and nowhere else; text frames can only resize.
  */
-export async function serveTerminal(ws: WebSocket, deps: () => SandboxDeps, participantId: string, { resume = false } = {}): Promise<void> {
+export async function serveTerminal(ws: WebSocket, deps: () => SandboxDeps, participantId: string, { resume = false, terminal = '1' } = {}): Promise<void> {
   let size: TerminalSize = { cols: 80, rows: 24 };
   let tmux: TmuxClient | null = null;
   let onKey: ((pressed: boolean) => void) | null = null;
@@ -63,7 +63,7 @@ export async function serveTerminal(ws: WebSocket, deps: () => SandboxDeps, part
     const ctx = deps();
     const shell = await prepareShell(ws, ctx, participantId, { resume, keypress });
     if (!shell || !open(ws)) return;
-    tmux = await attachTmux(shell.container, size);
+    tmux = await attachTmux(shell.container, size, tmuxSession(terminal));
     noteActivity = throttle(() => ctx.q.touchSandbox(shell.sandboxId), ACTIVITY_EVERY_MS);
   } catch (err) {
     failed(ws, err);

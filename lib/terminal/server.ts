@@ -6,7 +6,7 @@ import type { SandboxDeps } from '../sandbox/provision';
 import { isSameOrigin, participantOfRequest } from '../session/request';
 import { serveTerminal } from './bridge';
 import { startHeartbeat } from './heartbeat';
-import { CLOSE, MAX_FRAME_BYTES, RESUME_PARAM, TERMINAL_PATH } from './protocol';
+import { CLOSE, MAX_FRAME_BYTES, RESUME_PARAM, TERMINAL_NAME, TERMINAL_PARAM, TERMINAL_PATH } from './protocol';
 import { refuseUpgrade } from './refuse';
 
 export type TerminalServer = {
@@ -22,7 +22,7 @@ type Options = { maxPerParticipant?: number; heartbeatMs?: number };
  * The terminals' WebSocket endpoint, for the HTTP server's `upgrade` event. Only the participant
  * named by the cookie is served, and only their own sandbox; a tab per terminal, a few at most.
  */
-export function terminalServer(deps: () => SandboxDeps, { maxPerParticipant = 8, heartbeatMs = 25_000 }: Options = {}): TerminalServer {
+export function terminalServer(deps: () => SandboxDeps, { maxPerParticipant = 16, heartbeatMs = 25_000 }: Options = {}): TerminalServer {
   // No compression: keystrokes are tiny and the output is sent as it comes.
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME_BYTES, perMessageDeflate: false });
   const stopHeartbeat = startHeartbeat(wss, heartbeatMs);
@@ -31,6 +31,8 @@ export function terminalServer(deps: () => SandboxDeps, { maxPerParticipant = 8,
   function handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): boolean {
     const url = new URL(req.url ?? '/', 'http://localhost');
     if (url.pathname !== TERMINAL_PATH) return false;
+    const terminal = url.searchParams.get(TERMINAL_PARAM) ?? '1';
+    if (!TERMINAL_NAME.test(terminal)) { refuseUpgrade(socket, 400, 'Terminal names are 1 to 8.\n'); return true; }
     if (!isSameOrigin(req)) { refuseUpgrade(socket, 403, 'Terminal connections are only accepted from this site\'s own pages.\n'); return true; }
     const participantId = participantOfRequest(req);
     if (!participantId) { refuseUpgrade(socket, 401, 'No participant cookie: open a workshop page first.\n'); return true; }
@@ -44,7 +46,7 @@ export function terminalServer(deps: () => SandboxDeps, { maxPerParticipant = 8,
     });
     wss.handleUpgrade(req, socket, head, (ws) => {
       wss.emit('connection', ws, req);
-      serveTerminal(ws, deps, participantId, { resume: url.searchParams.get(RESUME_PARAM) === '1' }).catch((err) => { log.error({ err }, 'terminal failed'); ws.terminate(); });
+      serveTerminal(ws, deps, participantId, { resume: url.searchParams.get(RESUME_PARAM) === '1', terminal }).catch((err) => { log.error({ err }, 'terminal failed'); ws.terminate(); });
     });
     return true;
   }

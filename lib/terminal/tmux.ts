@@ -5,8 +5,11 @@ import type Docker from 'dockerode';
 import { SHELL_HOME, unprivileged } from '../sandbox/shell';
 import type { TerminalSize } from './protocol';
 
-/** The one tmux session of a sandbox: every tab (and, later, an instructor) attaches to it. */
+/** Terminal "1" of a sandbox, the one every lesson uses (and, later, an instructor attaches to). */
 export const TMUX_SESSION = 'main';
+
+/** The tmux session of a named terminal: "1" is `main`, others `t<name>`; names come from protocol.ts's TERMINAL_NAME. */
+export const tmuxSession = (terminal: string) => (terminal === '1' ? TMUX_SESSION : `t${terminal}`);
 
 export type TmuxClient = {
   /** The TTY of the exec: raw bytes both ways (no multiplexing with a TTY). */
@@ -26,19 +29,19 @@ export type TmuxClient = {
 
 // The wrapper records the client's TTY (sh execs tmux, so it is the tmux client's own) where
 // `detach` finds it; paths are passed as arguments, never put into the script.
-const ATTACH = `tty > "$1" && exec tmux new-session -A -s ${TMUX_SESSION}`;
+const ATTACH = 'tty > "$1" && exec tmux new-session -A -s "$2"';
 const DETACH = 'for i in 1 2 3 4 5 6 7 8 9 10; do [ -s "$1" ] && break; sleep 0.1; done; [ -s "$1" ] && tmux detach-client -t "$(cat "$1")" 2>/dev/null; rm -f "$1"';
 const FORGET = 'rm -f "$1"';
 
 /**
- * `docker exec -it <shell> tmux new-session -A -s main`: attach to the session, or make it (a
- * new or replaced container has none). The tmux server outlives its clients, so the next
+ * `docker exec -it <shell> tmux new-session -A -s <session>`: attach to the session, or make it
+ * (a new or replaced container has none). The tmux server outlives its clients, so the next
  * connection finds the shell as it was left.
  */
-export async function attachTmux(container: Docker.Container, size: TerminalSize): Promise<TmuxClient> {
+export async function attachTmux(container: Docker.Container, size: TerminalSize, session = TMUX_SESSION): Promise<TmuxClient> {
   const ttyFile = `/tmp/.faaslab-terminal-${randomBytes(8).toString('hex')}`;
   const exec = await container.exec({
-    Cmd: unprivileged(['sh', '-c', ATTACH, 'sh', ttyFile]),
+    Cmd: unprivileged(['sh', '-c', ATTACH, 'sh', ttyFile, session]),
     AttachStdin: true, AttachStdout: true, AttachStderr: true, Tty: true,
     // C.UTF-8 (built into Debian's glibc): without a UTF-8 locale tmux draws non-ASCII as '_'.
     Env: ['TERM=xterm-256color', 'LANG=C.UTF-8'],
