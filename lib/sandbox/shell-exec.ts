@@ -15,9 +15,10 @@ export async function shellContainer(engine: Docker, instance: string, sid: stri
 
 /**
  * Run a command line with bash in the participant's shell (as the terminal would), wait for it
- * and collect its output and exit code; `stdin` is written to it first.
+ * and collect its output and exit code; `stdin` is written to it first, `onOutput` sees the
+ * output (stdout and stderr) as it comes.
  */
-export async function execInShell(engine: Docker, instance: string, sid: string, command: string, opts: { stdin?: string; cwd?: string; env?: string[] } = {}): Promise<ExecResult> {
+export async function execInShell(engine: Docker, instance: string, sid: string, command: string, opts: { stdin?: string; cwd?: string; env?: string[]; onOutput?: (chunk: Buffer) => void } = {}): Promise<ExecResult> {
   const container = await shellContainer(engine, instance, sid);
   const exec = await container.exec({
     Cmd: unprivileged(['bash', '-lc', command]), AttachStdout: true, AttachStderr: true, AttachStdin: opts.stdin !== undefined,
@@ -26,8 +27,8 @@ export async function execInShell(engine: Docker, instance: string, sid: string,
   const stream = await exec.start({ hijack: true, stdin: opts.stdin !== undefined });
   const out: Buffer[] = [];
   const err: Buffer[] = [];
-  const stdout = new PassThrough().on('data', (c: Buffer) => out.push(c));
-  const stderr = new PassThrough().on('data', (c: Buffer) => err.push(c));
+  const stdout = new PassThrough().on('data', (c: Buffer) => { out.push(c); opts.onOutput?.(c); });
+  const stderr = new PassThrough().on('data', (c: Buffer) => { err.push(c); opts.onOutput?.(c); });
   engine.modem.demuxStream(stream, stdout, stderr);
   if (opts.stdin !== undefined) {
     stream.write(opts.stdin);
