@@ -2,7 +2,7 @@ import requests
 
 
 def handle(req):
-    """Greet someone, as an HTML heading made by the markdown function.
+    """Greet someone, as a Markdown heading.
 
     Args:
         req (str): request body: the name of the person to greet
