@@ -1,12 +1,7 @@
 import type { ReactNode } from 'react';
-import { Terminal } from '@/components/terminal/Terminal';
+import { Workbench } from '@/components/workbench/Workbench';
 
-/** Every lesson page, with the participant's terminal under it (kept connected from step to step). */
+/** Every lesson page, beside the participant's workbench (kept, with its terminals, from step to step). */
 export default function LabsLayout({ children }: { children: ReactNode }) {
-  return (
-    <div className="workbench">
-      {children}
-      <Terminal />
-    </div>
-  );
+  return <Workbench>{children}</Workbench>;
 }

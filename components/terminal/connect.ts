@@ -1,19 +1,30 @@
 import type { Terminal } from '@xterm/xterm';
 import ReconnectingWebSocket from 'partysocket/ws';
-import { INPUT_CHUNK_BYTES, RESUME_PARAM, TERMINAL_PATH, type ServerMessage, type TerminalStatus } from '@/lib/terminal/protocol';
+import { INPUT_CHUNK_BYTES, RESUME_PARAM, TERMINAL_PARAM, TERMINAL_PATH, type ServerMessage, type TerminalStatus } from '@/lib/terminal/protocol';
 import type { ConnectionStatus } from './status';
 
 const STATUS_OF: Record<TerminalStatus, ConnectionStatus> = { preparing: 'preparing', attached: 'connected', stopped: 'stopped' };
 
+export type TerminalConnection = {
+  /** Type text into the shell as if the participant had (a lesson's "Run in terminal"). */
+  type: (text: string) => void;
+  /** Disconnect for good. */
+  close: () => void;
+};
+
 /**
- * Wire an xterm to the terminal WebSocket (protocol: lib/terminal/protocol.ts), reconnecting
- * with backoff after any close: the server re-attaches the same tmux session, which redraws.
- * Returns a function that disconnects for good.
+ * Wire an xterm to the terminal WebSocket of terminal `name` (protocol: lib/terminal/protocol.ts),
+ * reconnecting with backoff after any close: the server re-attaches the same tmux session,
+ * which redraws.
  */
-export function connectTerminal(term: Terminal, onStatus: (s: ConnectionStatus) => void): () => void {
+export function connectTerminal(term: Terminal, name: string, onStatus: (s: ConnectionStatus) => void): TerminalConnection {
   let connects = 0;
   // Later connections are automatic reconnects: they must not re-make a removed sandbox unasked.
-  const url = () => `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}${TERMINAL_PATH}${connects++ > 0 ? `?${RESUME_PARAM}=1` : ''}`;
+  const url = () => {
+    const q = new URLSearchParams({ [TERMINAL_PARAM]: name });
+    if (connects++ > 0) q.set(RESUME_PARAM, '1');
+    return `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}${TERMINAL_PATH}?${q}`;
+  };
   const socket = new ReconnectingWebSocket(url, undefined, {
     // Keystrokes typed while disconnected are dropped, not replayed into a later shell.
     maxEnqueuedMessages: 0,
@@ -28,7 +39,14 @@ export function connectTerminal(term: Terminal, onStatus: (s: ConnectionStatus) 
   };
   const sendSize = () => socket.send(JSON.stringify({ type: 'resize', cols: term.cols, rows: term.rows }));
 
-  socket.addEventListener('open', sendSize);
+  // What a lesson types before the socket is open waits for it (the participant's own keys do not).
+  let typed: Uint8Array[] = [];
+  socket.addEventListener('open', () => {
+    // A reconnect re-attaches the same tmux session, which redraws all of it: start from a clean
+    // screen so nothing shows twice (tmux keeps the history; the mouse wheel scrolls it).
+    if (connects > 1) term.reset();
+    sendSize(); typed.forEach(send); typed = [];
+  });
   socket.addEventListener('close', () => onStatus('disconnected'));
   socket.addEventListener('message', (e: MessageEvent) => {
     if (e.data instanceof ArrayBuffer) { term.write(new Uint8Array(e.data)); return; }
@@ -42,8 +60,11 @@ export function connectTerminal(term: Terminal, onStatus: (s: ConnectionStatus) 
     term.onBinary((data) => send(Uint8Array.from(data, (c) => c.charCodeAt(0) & 0xff))),
     term.onResize(sendSize),
   ];
-  return () => {
-    subscriptions.forEach((s) => s.dispose());
-    socket.close();
+  return {
+    type: (text) => { if (socket.readyState === WebSocket.OPEN) send(encoder.encode(text)); else typed.push(encoder.encode(text)); },
+    close: () => {
+      subscriptions.forEach((s) => s.dispose());
+      socket.close();
+    },
   };
 }

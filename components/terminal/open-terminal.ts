@@ -1,10 +1,12 @@
 import { FitAddon } from '@xterm/addon-fit';
 import { Terminal } from '@xterm/xterm';
-import { connectTerminal } from './connect';
+import { connectTerminal, type TerminalConnection } from './connect';
 import type { ConnectionStatus } from './status';
 
-/** An xterm in `host`, sized to it (and kept so), connected to the participant's shell. */
-export function openTerminal(host: HTMLElement, onStatus: (s: ConnectionStatus) => void): () => void {
+export type OpenTerminal = TerminalConnection & { focus: () => void };
+
+/** An xterm in `host`, sized to it (and kept so), connected to terminal `name` of the participant's shell. */
+export function openTerminal(host: HTMLElement, name: string, onStatus: (s: ConnectionStatus) => void): OpenTerminal {
   const term = new Terminal({
     cursorBlink: true,
     fontFamily: 'ui-monospace, "SFMono-Regular", Menlo, Consolas, monospace',
@@ -17,10 +19,14 @@ export function openTerminal(host: HTMLElement, onStatus: (s: ConnectionStatus) 
   // Fit on every size change of the panel (window resize, panel opened); a hidden panel has no size.
   const observer = new ResizeObserver(() => { if (host.clientWidth > 0 && host.clientHeight > 0) fit.fit(); });
   observer.observe(host);
-  const disconnect = connectTerminal(term, onStatus);
-  return () => {
-    observer.disconnect();
-    disconnect();
-    term.dispose();
+  const connection = connectTerminal(term, name, onStatus);
+  return {
+    type: connection.type,
+    focus: () => term.focus(),
+    close: () => {
+      observer.disconnect();
+      connection.close();
+      term.dispose();
+    },
   };
 }

@@ -18,20 +18,22 @@ export default async function StepPage({ params }: { params: Promise<{ lab: stri
   return (
     <div className="lesson">
       <nav className="steps" aria-label={`${lab.title} steps`}>
-        <p><Link href="/">All labs</Link></p>
-        <strong>{lab.title}</strong>
-        <ol>
-          {lab.steps.map((s) => (
-            <li key={s.slug} aria-current={s.slug === step.slug ? 'step' : undefined}>
-              <Link href={`/labs/${lab.slug}/${s.slug}`}>{s.title}</Link>
-            </li>
-          ))}
-        </ol>
+        <Link href="/">All labs</Link> <span aria-hidden>›</span> <strong>{lab.title}</strong>
+        <details>
+          <summary>Step {index + 1} of {lab.steps.length}</summary>
+          <ol>
+            {lab.steps.map((s) => (
+              <li key={s.slug} aria-current={s.slug === step.slug ? 'step' : undefined}>
+                <Link href={`/labs/${lab.slug}/${s.slug}`}>{s.title}</Link>
+              </li>
+            ))}
+          </ol>
+        </details>
       </nav>
       <article className="step">
         <h1>{step.title}</h1>
         <p className="muted">{step.summary}</p>
-        <LessonContent code={code} stepDir={step.dir} />
+        <LessonContent code={code} lab={lab.slug} step={step.slug} />
         <div className="pager">
           {prev ? <Link href={`/labs/${lab.slug}/${prev.slug}`}>← {prev.title}</Link> : <span />}
           {next ? <Link href={`/labs/${lab.slug}/${next.slug}`}>{next.title} →</Link> : <Link href="/">Back to all labs</Link>}
