@@ -1,4 +1,6 @@
 import fs from 'node:fs';
+import path from 'node:path';
+import chokidar, { type FSWatcher } from 'chokidar';
 import { log } from '../log';
 
 type Listener = (paths: string[]) => void;
@@ -12,10 +14,12 @@ type Holder = { [key]?: Map<string, Watch> };
 
 /**
  * Hear every change under a participant's workspace, from the editor or from the shell (the
- * same folder is the shell's home). One recursive fs.watch per workspace, shared by all the
+ * same folder is the shell's home). One chokidar watcher per workspace, shared by all the
  * participant's open tabs and closed with the last; changes are gathered for DEBOUNCE_MS and
  * given as paths relative to the workspace. Follows the workspace link when it is re-pointed,
- * and survives the folder disappearing (it watches again when it is back).
+ * and survives the folder disappearing (it watches again when it is back). chokidar rather than
+ * Node's recursive fs.watch: on Linux that one stops reporting a file once it is replaced by a
+ * rename, which is how every save here is made (seen on Node 20.20).
  */
 export function watchWorkspace(root: string, listener: Listener): () => void {
   const g = globalThis as Holder;
@@ -36,7 +40,7 @@ export function watchWorkspace(root: string, listener: Listener): () => void {
 }
 
 function start(root: string, emit: Listener): () => void {
-  let watcher: fs.FSWatcher | null = null;
+  let watcher: FSWatcher | null = null;
   let real: string | null = null;
   let pending = new Set<string>();
   let timer: NodeJS.Timeout | null = null;
@@ -46,19 +50,17 @@ function start(root: string, emit: Listener): () => void {
     let now: string | null = null;
     try { now = fs.realpathSync(root); } catch { /* not there right now */ }
     if (now === real && watcher) return;
-    watcher?.close();
+    void watcher?.close();
     watcher = null;
     real = now;
     if (!now) return;
-    try {
-      watcher = fs.watch(now, { recursive: true }, (_event, name) => note(name ? String(name).split('\\').join('/') : ''));
-      watcher.on('error', (err) => { log.debug({ err, root }, 'workspace watch failed; watching again'); watcher?.close(); watcher = null; real = null; });
-      if (real !== null) note(''); // (re)attached: anything may have changed meanwhile
-    } catch (err) {
-      log.debug({ err, root }, 'workspace watch could not start');
-    }
+    const base = now;
+    watcher = chokidar.watch(base, { ignoreInitial: true, followSymlinks: false, depth: 12 })
+      .on('all', (_event, p) => note(path.relative(base, p).split(path.sep).join('/')))
+      .on('error', (err) => { log.debug({ err, root }, 'workspace watch failed; watching again'); void watcher?.close(); watcher = null; real = null; });
+    note(''); // (re)attached: anything may have changed meanwhile
   };
   attach();
   const relink = setInterval(attach, RELINK_MS);
-  return () => { clearInterval(relink); if (timer) clearTimeout(timer); watcher?.close(); };
+  return () => { clearInterval(relink); if (timer) clearTimeout(timer); void watcher?.close(); };
 }
