@@ -9,6 +9,7 @@ import { ownedFilter } from '../lib/docker/labels';
 import { listServiceTasks } from '../lib/docker/services';
 import { removeInstance } from '../lib/sandbox/remove';
 import { removeAllHomes } from '../lib/workspace/home';
+import { bench, openFromTree, run } from './workbench-kit';
 
 // A second platform instance of its own, so it can be stopped without touching the main one.
 const prefix = `teste2es${randomBytes(3).toString('hex')}`;
@@ -25,25 +26,32 @@ test.afterAll(async () => {
   fs.rmSync(dataDir, { recursive: true, force: true });
 });
 
-test('stopping the platform mid-run finishes the run first and leaves no half-made objects in the swarm', async ({ page }) => {
-  expect(spawnSync('npx', ['tsx', 'scripts/setup.ts'], { env, stdio: 'ignore' }).status).toBe(0);
+function startServer(): { srv: ChildProcess; out: () => string; exited: Promise<number | null> } {
   const srv = spawn(process.execPath, ['--import', 'tsx', 'server.ts'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
   server = srv;
   let out = '';
   srv.stdout!.on('data', (d) => { out += d; });
-  await expect.poll(() => out, { timeout: 60_000 }).toContain('ready on');
-  const exited = new Promise<number | null>((r) => srv.on('exit', r));
+  return { srv, out: () => out, exited: new Promise((r) => srv.on('exit', r)) };
+}
 
-  await page.goto(`http://localhost:${port}/labs/03-functions/02-hello-openfaas`);
-  const runner = page.getByRole('region', { name: 'Function hello-openfaas' });
-  await runner.getByRole('textbox', { name: 'Request body' }).fill('before shutdown');
-  await runner.getByRole('button', { name: 'Run' }).click();
-  await expect(runner.getByLabel('Progress').locator('.active')).toBeVisible();
-  srv.kill('SIGTERM'); // while the sandbox is being made
+test('stopping the platform mid-deploy finishes the deploy first and leaves nothing half-made; started again, the terminal comes back to the same session with nothing shown twice', async ({ page }) => {
+  expect(spawnSync('npx', ['tsx', 'scripts/setup.ts'], { env, stdio: 'ignore' }).status).toBe(0);
+  const first = startServer();
+  await expect.poll(first.out, { timeout: 60_000 }).toContain('ready on');
 
-  await expect(runner.getByTestId('function-output')).toHaveText('before shutdown');
-  expect(await exited).toBe(0);
-  expect(out).toContain('SIGTERM: stopping; waiting for 1 running job(s)');
+  await page.goto(`http://localhost:${port}/labs/03-functions/03-build-deploy-invoke`);
+  const b = bench(page);
+  await run(page, 'clear; faas-cli new --lang python3 shut && echo "marker-$((6*7))"');
+  await expect(b.screen()).toContainText('marker-42');
+  await openFromTree(page, 'shut/handler.py');
+  const fn = page.getByRole('region', { name: 'Function shut' });
+  await fn.getByRole('button', { name: 'Deploy' }).click();
+  await expect(fn.getByLabel('Progress').locator('.active')).toBeVisible();
+  first.srv.kill('SIGTERM'); // while the function is being built
+
+  await expect(fn.getByTestId('function-output')).toHaveText('shut is deployed: press Invoke to call it.', { timeout: 180_000 });
+  expect(await first.exited).toBe(0);
+  expect(first.out()).toContain('SIGTERM: stopping; waiting for 1 running job(s)');
 
   // Whatever exists is whole: every service of the instance has its task running.
   const services = await docker().listServices({ filters: ownedFilter(prefix) });
@@ -52,4 +60,16 @@ test('stopping the platform mid-run finishes the run first and leaves no half-ma
     const tasks = await listServiceTasks(docker(), s.Spec!.Name!);
     expect(tasks.filter((t) => t.state === 'running'), s.Spec!.Name!).toHaveLength(1);
   }
+
+  // The server dropped the terminal's socket; the page keeps retrying and finds the same shell.
+  await b.terminalTab().click();
+  await expect(b.status()).toHaveText('Disconnected — retrying…');
+  const second = startServer();
+  await expect.poll(second.out, { timeout: 60_000 }).toContain('ready on');
+  await expect(b.status()).toHaveText('Connected', { timeout: 60_000 });
+  await expect(b.screen()).toContainText('marker-42');
+  const screen = (await b.screen().locator('.xterm-rows').innerText());
+  expect(screen.match(/marker-42/g), 'the output is shown once').toHaveLength(1);
+  await run(page, 'echo "still-$((40+2))"');
+  await expect(b.screen()).toContainText('still-42');
 });

@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { bench } from './workbench-kit';
 
 const STEP = '/labs/02-test-things-out/03-the-cli';
 
@@ -7,9 +8,9 @@ test("the lesson page's terminal is a shell in the participant's sandbox, with f
   page.on('request', (r) => { const u = new URL(r.url()); if (!['localhost', '127.0.0.1'].includes(u.hostname)) offsite.push(r.url()); });
 
   await page.goto(STEP);
-  const panel = page.getByRole('region', { name: 'Terminal' });
-  const screen = panel.getByTestId('terminal');
-  await expect(panel.getByTestId('terminal-status')).toHaveText('Connected');
+  const b = bench(page);
+  const screen = b.screen();
+  await expect(b.status()).toHaveText('Connected');
   await expect(screen).toContainText('root@workshop:~#');
   // The header shows the sandbox the terminal just made at once, not at its next poll (30 s).
   await expect(page.getByTestId('sandbox-status')).toContainText(/Sandbox: .+ left/, { timeout: 5_000 });
@@ -22,13 +23,7 @@ test("the lesson page's terminal is a shell in the participant's sandbox, with f
 
   // A reload reconnects to the same tmux session: what was on the screen is still there.
   await page.reload();
-  await expect(panel.getByTestId('terminal-status')).toHaveText('Connected');
-  await expect(screen).toContainText(/orchestration:\s+swarm/);
-
-  // The panel folds away and comes back.
-  await panel.getByRole('button', { name: 'Hide' }).click();
-  await expect(screen).toBeHidden();
-  await panel.getByRole('button', { name: 'Show' }).click();
+  await expect(b.status()).toHaveText('Connected');
   await expect(screen).toContainText(/orchestration:\s+swarm/);
 
   expect(offsite, 'the page must work offline').toEqual([]);
