@@ -2,9 +2,12 @@
 export type ErrorCode =
   | 'invalid'
   | 'unauthorized'
+  | 'forbidden'
   | 'not_found'
   | 'not_allowed'
   | 'conflict'
+  | 'too_large'
+  | 'unsupported'
   | 'quota'
   | 'build_failed'
   | 'deploy_failed'
@@ -16,9 +19,12 @@ export type ErrorCode =
 const statusByCode: Record<ErrorCode, number> = {
   invalid: 400,
   unauthorized: 401,
+  forbidden: 403,
   not_found: 404,
   not_allowed: 405,
   conflict: 409,
+  too_large: 413,
+  unsupported: 415,
   quota: 429,
   build_failed: 422,
   deploy_failed: 502,

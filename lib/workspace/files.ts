@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { AppError } from '../errors';
+import { readRegular, writeRegular } from './file-io';
 import { resolveInside } from './safe-path';
 
 /** Largest file the editor may save (handlers are small; this stops accidental pastes of megabytes). */
@@ -11,13 +12,9 @@ export class Workspace {
     fs.mkdirSync(root, { recursive: true });
   }
 
+  /** A text file's content, or null when there is none (never through a link; regular files only). */
   read(rel: string): string | null {
-    const abs = resolveInside(this.root, rel);
-    const st = fs.statSync(abs, { throwIfNoEntry: false });
-    if (!st) return null;
-    if (!st.isFile()) throw new AppError('invalid', `${rel} is not a file.`);
-    if (st.size > MAX_FILE_BYTES) throw new AppError('invalid', `${rel} is larger than ${MAX_FILE_BYTES} bytes; open it in the terminal instead.`);
-    return fs.readFileSync(abs, 'utf8');
+    return readRegular(this.root, rel, MAX_FILE_BYTES)?.toString('utf8') ?? null;
   }
 
   /** Write atomically (temp file + rename) so a crash never leaves half a handler behind. */
@@ -25,22 +22,9 @@ export class Workspace {
     if (typeof content !== 'string') throw new AppError('invalid', 'File content must be text.');
     const size = Buffer.byteLength(content);
     if (size > MAX_FILE_BYTES) {
-      throw new AppError('invalid', `${rel} would be ${size} bytes; the limit is ${MAX_FILE_BYTES}.`, { hint: 'Keep handlers small; put data in separate files.' });
+      throw new AppError('too_large', `${rel} would be ${size} bytes; the limit is ${MAX_FILE_BYTES}.`, { hint: 'Keep handlers small; put data in separate files.' });
     }
-    const abs = resolveInside(this.root, rel);
-    fs.mkdirSync(path.dirname(abs), { recursive: true });
-    const tmp = `${abs}.${process.pid}.${Date.now()}.tmp`;
-    try {
-      fs.writeFileSync(tmp, content);
-      fs.renameSync(tmp, abs);
-    } catch (err) {
-      fs.rmSync(tmp, { force: true });
-      const code = (err as NodeJS.ErrnoException).code;
-      if (code === 'ENOSPC' || code === 'EDQUOT') {
-        throw new AppError('quota', `${rel} was not saved: your workspace is full.`, { hint: 'Delete files you no longer need (in the terminal: du -sh * | sort -h), then save again. The version you had before is unchanged.' });
-      }
-      throw err;
-    }
+    writeRegular(this.root, rel, Buffer.from(content, 'utf8'));
   }
 
   /** Absolute path of a folder in the workspace (validated), for builds. */
