@@ -1,24 +1,54 @@
-import { AppError, toErrorView } from '../errors';
+import type { z } from 'zod';
+import { AppError, isAppError } from '../errors';
+import { log } from '../log';
+import { isSameOrigin } from '../session/request';
+import { MAX_FILE_BYTES } from './files';
 
-/** A JSON answer for the file API: the result, or `{ error }` with its status (409s also carry what is on disk). */
-export async function answer(run: () => unknown | Promise<unknown>): Promise<Response> {
+/**
+ * The HTTP side of the workspace file API, shared by its route handlers: JSON answers with
+ * `{ error: { code, message, hint? } }` and the status errors.ts gives the code (a 409 of a
+ * save also carries `current`, what is on disk), bodies read with a size limit and checked by
+ * a zod schema, and changes refused when another site's page asks for them.
+ */
+export async function answer(run: () => unknown): Promise<Response> {
   try {
     return Response.json(await run());
   } catch (err) {
-    const view = toErrorView(err);
-    const status = err instanceof AppError ? (err.detail?.tooLarge ? 413 : err.status) : 500;
-    const body: Record<string, unknown> = { error: { code: view.code, message: view.message, hint: view.hint } };
-    if (view.code === 'conflict' && view.detail && 'current' in view.detail) body.current = view.detail.current;
-    return Response.json(body, { status });
+    if (!isAppError(err)) {
+      log.error({ err }, 'workspace file API failed');
+      return Response.json({ error: { code: 'internal', message: 'Something went wrong with your files; nothing was lost. Try again.' } }, { status: 500 });
+    }
+    const body: Record<string, unknown> = { error: { code: err.code, message: err.message, hint: err.hint } };
+    if (err.code === 'conflict' && err.detail && 'current' in err.detail) body.current = err.detail.current;
+    return Response.json(body, { status: err.status });
   }
 }
 
-/** Refuse a change asked for by another site's page (the cookie would come with it). */
+/** Refuse a change asked for by another site's page (its request would carry the participant's cookie). */
 export function assertSameOrigin(req: Request): void {
-  const origin = req.headers.get('origin');
-  if (origin === null) return;
-  const host = (req.headers.get('x-forwarded-host') ?? req.headers.get('host') ?? '').split(',')[0].trim();
-  let ok = false;
-  try { ok = new URL(origin).host === host; } catch { /* not a URL */ }
-  if (!ok) throw new AppError('unauthorized', 'Changes to your files are only accepted from this site\'s own pages.');
+  const headers = { origin: req.headers.get('origin') ?? undefined, host: req.headers.get('host') ?? undefined, 'x-forwarded-host': req.headers.get('x-forwarded-host') ?? undefined };
+  if (!isSameOrigin({ headers })) throw new AppError('forbidden', 'Changes to your files are only accepted from this site\'s own pages.', { hint: 'Use the editor in the workshop page.' });
 }
+
+/** A save's JSON is its text escaped at most ~6 times over (\u0000 forms), plus the other fields. */
+const MAX_BODY_BYTES = 6 * MAX_FILE_BYTES + 4096;
+
+/** The request's JSON body checked by `schema`; 413 past the size limit, 400 with what is wrong otherwise. */
+export async function readBody<S extends z.ZodType>(req: Request, schema: S): Promise<z.infer<S>> {
+  if (Number(req.headers.get('content-length') ?? 0) > MAX_BODY_BYTES) throw bodyTooLarge();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  const reader = req.body?.getReader();
+  for (let r = await reader?.read(); r && !r.done; r = await reader!.read()) {
+    size += r.value.length;
+    if (size > MAX_BODY_BYTES) { await reader!.cancel(); throw bodyTooLarge(); }
+    chunks.push(r.value);
+  }
+  let json: unknown;
+  try { json = JSON.parse(Buffer.concat(chunks).toString('utf8')); } catch { throw new AppError('invalid', 'The request body is not JSON.'); }
+  const parsed = schema.safeParse(json);
+  if (!parsed.success) throw new AppError('invalid', parsed.error.issues.map((i) => (i.path.length ? `${i.path.join('.')}: ${i.message}` : i.message)).join('; '));
+  return parsed.data;
+}
+
+const bodyTooLarge = () => new AppError('too_large', `The request is larger than a file the editor saves (${MAX_FILE_BYTES} bytes) could make it.`, { hint: 'Keep files small; make large ones in the terminal.' });

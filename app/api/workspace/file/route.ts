@@ -1,8 +1,9 @@
-import { z } from 'zod';
 import { myWorkspace } from '@/app/api/workspace/workspace';
 import { AppError } from '@/lib/errors';
-import { deleteEntry, readForEditor, saveFromEditor } from '@/lib/workspace/editor-files';
-import { answer, assertSameOrigin } from '@/lib/workspace/http';
+import { saveSchema } from '@/lib/workspace/api-schemas';
+import { deleteEntry } from '@/lib/workspace/entries';
+import { openFile, saveFile } from '@/lib/workspace/file-api';
+import { answer, assertSameOrigin, readBody } from '@/lib/workspace/http';
 
 export const dynamic = 'force-dynamic';
 
@@ -11,23 +12,19 @@ const pathOf = (req: Request) => {
   if (!p) throw new AppError('invalid', 'Say which file: ?path=<path in your workspace>.');
   return p;
 };
-const saveSchema = z.object({ path: z.string(), content: z.unknown(), baseVersion: z.string().nullable(), force: z.boolean().optional() });
 
-/** Read a file: { path, content, version }, or { path, binary: true, size, version } for one the editor cannot show. */
-export const GET = (req: Request) => answer(async () => readForEditor(await myWorkspace(), pathOf(req)));
+/** { path, content, version } of a text file, or { path, binary: true, size, version }. */
+export const GET = (req: Request) => answer(async () => openFile(await myWorkspace(), pathOf(req)));
 
 /** Save { path, content, baseVersion, force? } → { path, version }; 409 with `current` when the file changed on disk. */
 export const PUT = (req: Request) => answer(async () => {
   assertSameOrigin(req);
-  const body = saveSchema.safeParse(await req.json().catch(() => null));
-  if (!body.success) throw new AppError('invalid', 'Send JSON { path, content, baseVersion } (baseVersion: the version you opened, or null for a new file).');
-  const { path, content, baseVersion, force } = body.data;
-  return { path, ...saveFromEditor(await myWorkspace(), path, content, baseVersion, force) };
+  return saveFile(await myWorkspace(), await readBody(req, saveSchema));
 });
 
-/** Delete a file, a link, or a folder with all it holds. */
+/** Delete a file, a link (the link alone) or a folder with all it holds → { ok: true }. */
 export const DELETE = (req: Request) => answer(async () => {
   assertSameOrigin(req);
-  deleteEntry(await myWorkspace(), pathOf(req));
+  await deleteEntry(await myWorkspace(), pathOf(req));
   return { ok: true };
 });
