@@ -16,7 +16,8 @@ const DIR_FLAGS = O_RDONLY | O_DIRECTORY | O_NOFOLLOW;
 /** The path by which an open file descriptor's own folder is reached. */
 export const fdPath = (fd: number) => `/proc/self/fd/${fd}`;
 
-const errno = (err: unknown) => (err as NodeJS.ErrnoException).code;
+/** The errno code of a failed fs call ('ENOENT', 'ELOOP', …). */
+export const errno = (err: unknown) => (err as NodeJS.ErrnoException).code;
 
 /** Open the folder `name` inside the open folder `dir`; null when it does not exist and `create` is false. */
 function openChild(dir: number, name: string, create: boolean, rel: string, sofar: string): number | null {

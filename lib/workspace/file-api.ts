@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { AppError, isAppError } from '../errors';
 import type { SaveInput } from './api-schemas';
-import { readRegular, tooLarge } from './file-io';
+import { notFound, readRegular, tooLarge } from './file-io';
 import { MAX_FILE_BYTES, type Workspace } from './files';
 
 /**
@@ -22,11 +22,9 @@ export function textOf(bytes: Buffer): string | null {
   try { return utf8.decode(bytes); } catch { return null; }
 }
 
-const missing = (rel: string) => new AppError('not_found', `${rel} does not exist (any more).`, { hint: 'It may have been renamed or deleted in the terminal; the file list is up to date.' });
-
 export function openFile(ws: Workspace, rel: string): Opened {
   const bytes = readRegular(ws.root, rel, MAX_FILE_BYTES);
-  if (!bytes) throw missing(rel);
+  if (!bytes) throw notFound(rel);
   const content = textOf(bytes);
   const version = versionOf(bytes);
   return content === null ? { path: rel, binary: true, size: bytes.length, version } : { path: rel, content, version };

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import { AppError } from '../errors';
-import { inParent } from './beneath';
+import { errno, inParent } from './beneath';
 
 /**
  * Reading and writing one regular file of a workspace, through beneath.ts (never through a
@@ -24,11 +24,13 @@ export const notRegular = (rel: string, st: fs.Stats, verb = 'opens') => new App
   hint: st.isDirectory() ? 'Pick a file inside it.' : 'Look at it in the terminal instead.',
 });
 
+export const notFound = (rel: string) => new AppError('not_found', `${rel} does not exist (any more).`, {
+  hint: 'It may have been renamed or deleted in the terminal; the file list is up to date.',
+});
+
 export const tooLarge = (rel: string, size: number, limit: number) => new AppError('too_large', `${rel} is ${size} bytes, more than the editor handles (${limit}); open it in the terminal instead.`, {
   hint: `For example: less ${rel}`,
 });
-
-const errno = (err: unknown) => (err as NodeJS.ErrnoException).code;
 
 /** The bytes of a regular file, or null when there is none; refuses links, devices, FIFOs and files over `limit` bytes. */
 export function readRegular(root: string, rel: string, limit: number, verb = 'opens'): Buffer | null {

@@ -1,5 +1,6 @@
 import fs from 'node:fs/promises';
 import { constants } from 'node:fs';
+import { errno } from './beneath';
 import { joinBytes } from './copy-tree';
 
 /**
@@ -19,7 +20,7 @@ export async function removeTree(dir: string | Buffer, name: string | Buffer): P
   try {
     handle = await fs.open(p, constants.O_RDONLY | constants.O_DIRECTORY | constants.O_NOFOLLOW);
   } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
+    const code = errno(err);
     if (code === 'ENOENT') return true;
     if (code !== 'ENOTDIR' && code !== 'ELOOP') throw err;
     await unlinkIfThere(p); // swapped for a link or a file since the lstat: remove that instead
@@ -34,7 +35,7 @@ export async function removeTree(dir: string | Buffer, name: string | Buffer): P
         return true;
       } catch (err) {
         // ENOTEMPTY: the shell added something meanwhile; go round again, a few times at most
-        if ((err as NodeJS.ErrnoException).code !== 'ENOTEMPTY' || round >= 3) throw err;
+        if (errno(err) !== 'ENOTEMPTY' || round >= 3) throw err;
       }
     }
   } finally {

@@ -10,11 +10,11 @@ import { watchWorkspace, watchedWorkspaces } from './watch';
 const settle = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const FAST = { relinkMs: 100 };
 
-/** Listen on `root`; `heard` is every path reported, `events` how many events came. */
+/** Listen on `root`: get() is every path reported so far and how many events brought them. */
 function listen(root: string) {
   const log = { heard: [] as string[], events: 0 };
   const stop = watchWorkspace(root, (paths) => { log.events++; log.heard.push(...paths); }, FAST);
-  return { ...log, get: () => log, clear: () => { log.heard.length = 0; log.events = 0; }, stop };
+  return { get: () => log, clear: () => { log.heard.length = 0; log.events = 0; }, stop };
 }
 
 test('saves (a rename), appends, new folders and what is made in them are heard, as paths from the workspace', async () => {
@@ -78,7 +78,7 @@ test("one watch for all of a participant's tabs, closed with the last", async ()
 
 test('follows the workspace link when a new sandbox re-points it, and survives its folder going and coming back', async () => {
   const data = tmpDir('data');
-  const pid = 'p'.repeat(1);
+  const pid = 'participant1';
   const [home1, home2] = [path.join(data, 'homes/s1/files'), path.join(data, 'homes/s2/files')];
   fs.mkdirSync(home1, { recursive: true });
   fs.mkdirSync(home2, { recursive: true });
