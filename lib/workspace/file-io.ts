@@ -62,6 +62,9 @@ export function readRegular(root: string, rel: string, limit: number, verb = 'op
   });
 }
 
+/** The name of a save's temporary file (there for a moment, then renamed onto the file). */
+export const isTempName = (name: string) => /^\.faaslab-[0-9a-f]{12}\.tmp$/.test(name);
+
 /**
  * Replace (or make) a regular file atomically: the bytes go to a temporary file in the same
  * folder, then one rename, so a crash never leaves half a file and the shell never reads one.

@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import { DirWatch } from './dir-watch';
+import { isTempName } from './file-io';
 
 /**
  * Changes in a participant's workspace, from the editor or the shell (the same folder is the
@@ -85,6 +86,7 @@ class WorkspaceWatch {
       for (const name of this.dirs?.topLevel() ?? []) this.top.add(name);
       for (const name of this.top) this.pending.add(name);
     } else {
+      if (isTempName(rel.slice(rel.lastIndexOf('/') + 1))) return; // a save under way: its rename is heard
       this.pending.add(rel);
       this.top.add(rel.split('/')[0]);
     }
