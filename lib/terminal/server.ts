@@ -18,11 +18,14 @@ export type TerminalServer = {
 
 type Options = { maxPerParticipant?: number; heartbeatMs?: number };
 
+/** Connections one participant may hold at once: up to 8 terminals, in two tabs. */
+export const MAX_TERMINALS_PER_PARTICIPANT = 16;
+
 /**
  * The terminals' WebSocket endpoint, for the HTTP server's `upgrade` event. Only the participant
  * named by the cookie is served, and only their own sandbox; a tab per terminal, a few at most.
  */
-export function terminalServer(deps: () => SandboxDeps, { maxPerParticipant = 16, heartbeatMs = 25_000 }: Options = {}): TerminalServer {
+export function terminalServer(deps: () => SandboxDeps, { maxPerParticipant = MAX_TERMINALS_PER_PARTICIPANT, heartbeatMs = 25_000 }: Options = {}): TerminalServer {
   // No compression: keystrokes are tiny and the output is sent as it comes.
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME_BYTES, perMessageDeflate: false });
   const stopHeartbeat = startHeartbeat(wss, heartbeatMs);

@@ -4,7 +4,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { dropSandbox } from '../../lib/sandbox/reaper';
 import { shellContainer, execInShell } from '../../lib/sandbox/shell-exec';
-import { terminalServer, type TerminalServer } from '../../lib/terminal/server';
+import { MAX_TERMINALS_PER_PARTICIPANT, terminalServer, type TerminalServer } from '../../lib/terminal/server';
 import { participant, removeTestInstance, testContext } from './helpers';
 import { TerminalClient } from './terminal-client';
 
@@ -113,8 +113,8 @@ test('without the participant cookie, from another site, or with too large a fra
   assert.equal((await t.closed).code, 1009);
 });
 
-test('at most 8 terminals per participant at once: the 9th is refused until one closes', async () => {
-  const tabs = await Promise.all(Array.from({ length: 8 }, () => open()));
+test(`at most ${MAX_TERMINALS_PER_PARTICIPANT} terminal connections per participant at once: one more is refused until one closes`, async () => {
+  const tabs = await Promise.all(Array.from({ length: MAX_TERMINALS_PER_PARTICIPANT }, () => open()));
   await assert.rejects(open(), { status: 429 });
   await tabs[0].close();
   const ninth = await open();
