@@ -13,9 +13,16 @@ async function act(page: Page, action: string, n = 0, done: RegExp | string = /.
   return block;
 }
 
-test('every kind of lesson action does what it says: run in a terminal, open a file at a line, replace, write, append, check', async ({ page }) => {
+test('every kind of lesson action does what it says: switch tab, run in a terminal, open a file at a line, replace, write, append, check', async ({ page }) => {
   const offsite = offsiteRequests(page);
   const b = bench(page);
+  // workbench:tab switches the workbench's tab.
+  await page.goto('/labs/01-prepare/01-welcome');
+  await expect(b.terminalTab()).toHaveAttribute('aria-selected', 'true');
+  await act(page, 'workbench:tab', 0);
+  await expect(b.editorTab()).toHaveAttribute('aria-selected', 'true');
+  await expect(b.tree()).toBeVisible();
+
   await page.goto(`${LAB3}/02-hello-openfaas`);
   await run(page, 'mkdir -p ~/lab3 && clear');
 

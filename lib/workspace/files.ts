@@ -36,14 +36,4 @@ export class Workspace {
   clear(): void {
     for (const entry of fs.readdirSync(this.root)) fs.rmSync(path.join(this.root, entry), { recursive: true, force: true });
   }
-
-  /** Copy starter files into the workspace, never overwriting the participant's own work. */
-  seed(fromDir: string): void {
-    if (!fs.existsSync(fromDir)) return;
-    for (const entry of fs.readdirSync(fromDir, { recursive: true, withFileTypes: true })) {
-      if (!entry.isFile()) continue;
-      const rel = path.relative(fromDir, path.join(entry.parentPath, entry.name)).split(path.sep).join('/');
-      if (this.read(rel) === null) this.write(rel, fs.readFileSync(path.join(entry.parentPath, entry.name), 'utf8'));
-    }
-  }
 }

@@ -29,19 +29,6 @@ test('a symlink planted in the workspace cannot be used to write outside it', ()
   assert.equal(fs.readdirSync(outside).length, 0);
 });
 
-test('seed copies starter files but keeps what the participant already changed', () => {
-  const root = tmp();
-  const starter = tmp();
-  fs.mkdirSync(path.join(starter, 'fn'));
-  fs.writeFileSync(path.join(starter, 'fn', 'handler.py'), 'starter');
-  fs.writeFileSync(path.join(starter, 'fn', 'requirements.txt'), '');
-  const ws = new Workspace(root);
-  ws.write('fn/handler.py', 'mine');
-  ws.seed(starter);
-  assert.equal(ws.read('fn/handler.py'), 'mine');
-  assert.equal(ws.read('fn/requirements.txt'), '');
-});
-
 test('oversized files are refused and the old content stays', () => {
   const ws = new Workspace(tmp());
   ws.write('a.py', 'ok');
