@@ -21,9 +21,23 @@ const app = next({ dev, hostname: 'localhost', port: cfg.PORT });
 const handle = app.getRequestHandler();
 const ready = app.prepare();
 
+let stopping = false;
+/** Provider calls that change something (a build from a shell's faas-cli, a deploy…): shutdown waits for them. */
+let providerCalls = 0;
+
 const server = http.createServer((req, res) => {
-  // The sandbox gateways' provider API (token-authorised) is served beside the app.
-  if (req.url?.startsWith(`${PROVIDER_PREFIX}/`) && handleProviderRequest(appContext(), req, res)) return;
+  // The sandbox gateways' provider API (token-authorised) is served beside the app, also while
+  // stopping: the builds and deploys still running need it.
+  if (req.url?.startsWith(`${PROVIDER_PREFIX}/`)) {
+    if (req.method !== 'GET') { providerCalls++; res.once('close', () => providerCalls--); }
+    if (handleProviderRequest(appContext(), req, res)) return;
+  }
+  // While stopping, the running jobs' event streams go on; anything new is refused.
+  if (stopping && !req.url?.startsWith('/api/jobs/')) {
+    res.writeHead(503, { 'Content-Type': 'text/plain; charset=utf-8', 'Retry-After': '5', Connection: 'close' })
+      .end('FaaS Lab is restarting: try again in a few seconds.\n');
+    return;
+  }
   // Each participant's gateway, for their own faas-cli: /gateway/<sandbox id>/…
   if (req.url?.startsWith(PUBLIC_GATEWAY_PREFIX) && handlePublicGateway(appContext(), req, res)) return;
   ready.then(() => handle(req, res)).catch((err) => {
@@ -56,17 +70,17 @@ server.listen(cfg.PORT, cfg.HOST, () => {
 
 /**
  * On stop, refuse new work and let running builds/deploys finish (bounded), so nothing is
- * left half-made in the swarm; the sandboxes themselves persist across restarts.
+ * left half-made in the swarm; the sandboxes themselves persist across restarts. The server
+ * keeps listening meanwhile: a deploy's faas-cli reaches the builder through the provider API.
  */
-let stopping = false;
 async function shutdown(signal: string) {
   if (stopping) return;
   stopping = true;
   console.log(`[faaslab] ${signal}: stopping; waiting for ${runningJobs().length} running job(s)`);
-  server.close();
   terminals.close();
   const deadline = Date.now() + 60_000;
-  while (runningJobs().length > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 200));
+  while ((runningJobs().length > 0 || providerCalls > 0) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 200));
+  server.close();
   // Let the last job events reach the browsers following them before the process ends.
   setTimeout(() => process.exit(0), 300);
 }

@@ -6,6 +6,7 @@ import { provideEditor, type EditorApi } from '@/components/workbench/editor-bri
 import { usePersistentState } from '@/components/workbench/usePersistentState';
 import { monaco } from './monaco-setup';
 import { ConflictBar } from './ConflictBar';
+import { FileApiError } from './files-client';
 import { FileTree } from './FileTree';
 import { FunctionBar } from './FunctionBar';
 import { TreeToolbar } from './TreeToolbar';
@@ -64,13 +65,19 @@ export default function EditorPane() {
     setTimeout(() => ed.deltaDecorations(ids, []), HIGHLIGHT_MS);
   };
   const edit = async (path: string, change: (model: monaco.editor.ITextModel) => monaco.IRange) => {
-    const exists = tree.entries.some((e) => e.path === path);
-    if (exists) await openPath(path); else { files.create(path); reveal(path); }
+    // Asked of the disk, not the tree: the tree may not have heard yet of a file the shell just made.
+    try { await openPath(path); } catch (err) {
+      if (!(err instanceof FileApiError && err.status === 404)) throw err;
+      setProblem(null);
+      files.create(path);
+      reveal(path);
+    }
     const model = files.modelOf(path)!;
     const range = change(model);
     files.noteEdit(path);
     setTimeout(() => highlight(path, range), 50);
-    return (await files.save(path)) ? 'saved' : 'changed in the editor, but not saved: see the message above it';
+    if (!(await files.save(path))) throw new Error(`${path} is changed in the editor but not saved: see the message above the file.`);
+    return 'saved';
   };
 
   const api: EditorApi = {

@@ -25,10 +25,16 @@ const dirtyOf = (path: string, saved: Map<string, number>) => (modelOf(path)?.ge
  * tab switches), what is on disk, and what happens when the two disagree.
  */
 export function useOpenFiles() {
-  const [files, setFiles] = useState<OpenFile[]>([]);
+  const [files, setFilesState] = useState<OpenFile[]>([]);
+  // What is open, known at once: an action opens a file and saves it before React renders again.
+  const filesRef = useRef(files);
+  const setFiles = useCallback((change: (fs: OpenFile[]) => OpenFile[]) => {
+    filesRef.current = change(filesRef.current);
+    setFilesState(filesRef.current);
+  }, []);
   const [active, setActive] = useState<string | null>(null);
   const saved = useRef(new Map<string, number>()); // path → model version id at the last load/save
-  const patch = useCallback((path: string, p: Partial<OpenFile>) => setFiles((fs) => fs.map((f) => (f.path === path ? { ...f, ...p } : f))), []);
+  const patch = useCallback((path: string, p: Partial<OpenFile>) => setFiles((fs) => fs.map((f) => (f.path === path ? { ...f, ...p } : f))), [setFiles]);
 
   const markSaved = (path: string) => { saved.current.set(path, modelOf(path)?.getAlternativeVersionId() ?? 0); };
 
@@ -41,7 +47,7 @@ export function useOpenFiles() {
     markSaved(path);
     setFiles((fs) => (fs.some((x) => x.path === path) ? fs : [...fs, { path, version: f.version, dirty: false, conflict: null, notice: null, error: null }]));
     setActive(path);
-  }, []);
+  }, [setFiles]);
 
   /** Start a new file that is not on disk yet (saved with "must not exist"). */
   const create = useCallback((path: string, content = '') => {
@@ -49,7 +55,7 @@ export function useOpenFiles() {
     saved.current.set(path, -1);
     setFiles((fs) => (fs.some((x) => x.path === path) ? fs : [...fs, { path, version: null, dirty: true, conflict: null, notice: null, error: null }]));
     setActive(path);
-  }, []);
+  }, [setFiles]);
 
   const noteEdit = useCallback((path: string) => patch(path, { dirty: dirtyOf(path, saved.current) }), [patch]);
 
@@ -105,14 +111,10 @@ export function useOpenFiles() {
   const close = useCallback((path: string) => {
     modelOf(path)?.dispose();
     saved.current.delete(path);
-    setFiles((fs) => {
-      const rest = fs.filter((f) => f.path !== path);
-      setActive((a) => (a === path ? rest.at(-1)?.path ?? null : a));
-      return rest;
-    });
-  }, []);
+    const rest = filesRef.current.filter((f) => f.path !== path);
+    setFiles(() => rest);
+    setActive((a) => (a === path ? rest.at(-1)?.path ?? null : a));
+  }, [setFiles]);
 
-  const filesRef = useRef(files);
-  filesRef.current = files;
   return { files, active, setActive, open, create, save, reload, changedOnDisk, close, noteEdit, patch, modelOf };
 }

@@ -12,7 +12,7 @@ import { refuseUpgrade } from './refuse';
 export type TerminalServer = {
   /** Take the upgrade if it is for the terminal (true), else leave it to others (false). */
   handleUpgrade: (req: IncomingMessage, socket: Duplex, head: Buffer) => boolean;
-  /** Close every terminal with 1001 (the browsers reconnect to the next server). */
+  /** Close every terminal with 1001 and refuse new ones (the browsers reconnect to the next server). */
   close: () => void;
 };
 
@@ -30,10 +30,12 @@ export function terminalServer(deps: () => SandboxDeps, { maxPerParticipant = MA
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME_BYTES, perMessageDeflate: false });
   const stopHeartbeat = startHeartbeat(wss, heartbeatMs);
   const perParticipant = new Map<string, number>();
+  let closed = false;
 
   function handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): boolean {
     const url = new URL(req.url ?? '/', 'http://localhost');
     if (url.pathname !== TERMINAL_PATH) return false;
+    if (closed) { refuseUpgrade(socket, 503, 'FaaS Lab is restarting: the terminal reconnects by itself.\n'); return true; }
     const terminal = url.searchParams.get(TERMINAL_PARAM) ?? '1';
     if (!TERMINAL_NAME.test(terminal)) { refuseUpgrade(socket, 400, 'Terminal names are 1 to 8.\n'); return true; }
     if (!isSameOrigin(req)) { refuseUpgrade(socket, 403, 'Terminal connections are only accepted from this site\'s own pages.\n'); return true; }
@@ -55,6 +57,7 @@ export function terminalServer(deps: () => SandboxDeps, { maxPerParticipant = MA
   }
 
   function close(): void {
+    closed = true;
     stopHeartbeat();
     for (const ws of wss.clients) ws.close(CLOSE.goingAway, 'server stopping');
     wss.close();
