@@ -17,24 +17,25 @@ let filling: Promise<number> | null = null;
 
 /** Make pool sandboxes until FAASLAB_POOL_SIZE are there (one at a time: participants come first); remove extras. Returns how many were made. */
 export function fillPool(ctx: AppContext): Promise<number> {
-  filling ??= (async () => {
-    let made = 0;
-    try {
-      const size = ctx.cfg.FAASLAB_POOL_SIZE;
-      const pool = ctx.q.poolSandboxes(ctx.cfg.FAASLAB_PREFIX);
-      for (const extra of pool.slice(size)) await dropPoolSandbox(ctx, extra.id);
-      for (let n = pool.length; n < size; n++) {
-        const t0 = Date.now();
-        const sb = await ensureSandbox(ctx, newPoolOwner(), () => {}, { activity: false });
-        made++;
-        log.info({ sandbox: sb.id, ms: Date.now() - t0 }, 'pool sandbox ready');
-      }
-    } finally {
-      filling = null;
-    }
-    return made;
-  })();
+  // Cleared in a .finally, which always runs later than this assignment: cleared inside the
+  // async function instead, a call with nothing to do (the pool full) would finish before the
+  // assignment and leave its settled promise here for good, and the pool would never refill.
+  filling ??= topUp(ctx).finally(() => { filling = null; });
   return filling;
+}
+
+async function topUp(ctx: AppContext): Promise<number> {
+  let made = 0;
+  const size = ctx.cfg.FAASLAB_POOL_SIZE;
+  const pool = ctx.q.poolSandboxes(ctx.cfg.FAASLAB_PREFIX);
+  for (const extra of pool.slice(size)) await dropPoolSandbox(ctx, extra.id);
+  for (let n = pool.length; n < size; n++) {
+    const t0 = Date.now();
+    const sb = await ensureSandbox(ctx, newPoolOwner(), () => {}, { activity: false });
+    made++;
+    log.info({ sandbox: sb.id, ms: Date.now() - t0 }, 'pool sandbox ready');
+  }
+  return made;
 }
 
 export async function dropPoolSandbox(ctx: AppContext, sid: string): Promise<void> {
