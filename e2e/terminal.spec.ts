@@ -15,7 +15,14 @@ test("the lesson page's terminal is a shell in the participant's sandbox, with f
   // The header shows the sandbox the terminal just made at once, not at its next poll (30 s).
   await expect(page.getByTestId('sandbox-status')).toContainText(/Sandbox: .+ left/, { timeout: 5_000 });
 
+  // tmux fills the whole terminal (its status line is the last row), not its 80x24 default.
+  const rows = await screen.locator('.xterm-rows > div').count();
+  expect(rows).toBeGreaterThan(24);
   await screen.click();
+  await page.keyboard.type('echo "lines=$(tput lines)"');
+  await page.keyboard.press('Enter');
+  await expect(screen).toContainText(`lines=${rows - 1}`);
+
   await page.keyboard.type('faas-cli version');
   await page.keyboard.press('Enter');
   await expect(screen).toContainText(/version:\s+0\.1\.0/);

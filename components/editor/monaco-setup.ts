@@ -1,7 +1,7 @@
 'use client';
 
 import { loader } from '@monaco-editor/react';
-import * as monaco from 'monaco-editor';
+import { monaco } from './monaco-slim';
 
 // Serve Monaco from our own bundle instead of @monaco-editor/react's default CDN: the
 // platform must work in a room without internet. This module is only in the editor's chunk,

@@ -4,8 +4,14 @@ import { INPUT_CHUNK_BYTES, RESUME_PARAM, TERMINAL_PARAM, TERMINAL_PATH, type Se
 import type { ConnectionStatus } from './status';
 
 const STATUS_OF: Record<TerminalStatus, ConnectionStatus> = { preparing: 'preparing', attached: 'connected', stopped: 'stopped' };
+/** Output kept while xterm is still loading (a screenful is a few kB; tmux redraws anyway). */
+const EARLY_OUTPUT_BYTES = 256 * 1024;
 
 export type TerminalConnection = {
+  /** Who hears the connection's status from now on (told the current one at once). */
+  onStatus: (listener: (s: ConnectionStatus) => void) => void;
+  /** Show the connection in this xterm (once it has loaded): what came before is written first. Returns: stop showing it. */
+  attach: (term: Terminal) => () => void;
   /** Type text into the shell as if the participant had (a lesson's "Run in terminal"). */
   type: (text: string) => void;
   /** Disconnect for good. */
@@ -13,12 +19,16 @@ export type TerminalConnection = {
 };
 
 /**
- * Wire an xterm to the terminal WebSocket of terminal `name` (protocol: lib/terminal/protocol.ts),
- * reconnecting with backoff after any close: the server re-attaches the same tmux session,
- * which redraws.
+ * The WebSocket of terminal `name` (protocol: lib/terminal/protocol.ts), reconnecting with
+ * backoff after any close: the server re-attaches the same tmux session, which redraws. It is
+ * opened at once, while xterm (the larger download) still loads, so the sandbox is claimed and
+ * tmux attached meanwhile; output waits for the xterm.
  */
-export function connectTerminal(term: Terminal, name: string, onStatus: (s: ConnectionStatus) => void): TerminalConnection {
+export function connectTerminal(name: string): TerminalConnection {
   let connects = 0;
+  let status: ConnectionStatus = 'connecting';
+  let listener: (s: ConnectionStatus) => void = () => {};
+  const onStatus = (s: ConnectionStatus) => { status = s; listener(s); };
   // Later connections are automatic reconnects: they must not re-make a removed sandbox unasked.
   const url = () => {
     const q = new URLSearchParams({ [TERMINAL_PARAM]: name });
@@ -34,36 +44,59 @@ export function connectTerminal(term: Terminal, name: string, onStatus: (s: Conn
     connectionTimeout: 10_000,
   });
   socket.binaryType = 'arraybuffer';
+  const isOpen = () => socket.readyState === WebSocket.OPEN;
   const send = (bytes: Uint8Array) => {
     for (let i = 0; i < bytes.length; i += INPUT_CHUNK_BYTES) socket.send(bytes.slice(i, i + INPUT_CHUNK_BYTES));
   };
-  const sendSize = () => socket.send(JSON.stringify({ type: 'resize', cols: term.cols, rows: term.rows }));
+  let term: Terminal | null = null;
+  const sendSize = () => { if (term && isOpen()) socket.send(JSON.stringify({ type: 'resize', cols: term.cols, rows: term.rows })); };
 
-  // What a lesson types before the socket is open waits for it (the participant's own keys do not).
+  // Output before the xterm is there, and what a lesson types before the socket is open (the
+  // participant's own keys are not kept), wait.
+  let early: Uint8Array[] = [];
+  let earlyBytes = 0;
   let typed: Uint8Array[] = [];
   socket.addEventListener('open', () => {
     // A reconnect re-attaches the same tmux session, which redraws all of it: start from a clean
     // screen so nothing shows twice (tmux keeps the history; the mouse wheel scrolls it).
-    if (connects > 1) term.reset();
+    if (connects > 1) { term?.reset(); early = []; earlyBytes = 0; }
     sendSize(); typed.forEach(send); typed = [];
   });
   socket.addEventListener('close', () => onStatus('disconnected'));
   socket.addEventListener('message', (e: MessageEvent) => {
-    if (e.data instanceof ArrayBuffer) { term.write(new Uint8Array(e.data)); return; }
+    if (e.data instanceof ArrayBuffer) {
+      const bytes = new Uint8Array(e.data);
+      if (term) term.write(bytes);
+      else if (earlyBytes + bytes.length <= EARLY_OUTPUT_BYTES) { early.push(bytes); earlyBytes += bytes.length; }
+      return;
+    }
     const msg = JSON.parse(e.data as string) as ServerMessage;
-    if (msg.type === 'status') onStatus(STATUS_OF[msg.status]);
+    if (msg.type !== 'status') return;
+    onStatus(STATUS_OF[msg.status]);
+    // Sized again once tmux runs: a size the server applied while the exec was starting can be lost.
+    if (msg.status === 'attached') sendSize();
   });
   const encoder = new TextEncoder();
-  const subscriptions = [
-    term.onData((data) => send(encoder.encode(data))),
-    // Some mouse reports are not UTF-8: one byte per character.
-    term.onBinary((data) => send(Uint8Array.from(data, (c) => c.charCodeAt(0) & 0xff))),
-    term.onResize(sendSize),
-  ];
+  let subscriptions: { dispose: () => void }[] = [];
+  const detach = () => { subscriptions.forEach((s) => s.dispose()); subscriptions = []; term = null; };
   return {
-    type: (text) => { if (socket.readyState === WebSocket.OPEN) send(encoder.encode(text)); else typed.push(encoder.encode(text)); },
+    onStatus: (l) => { listener = l; l(status); },
+    attach: (t) => {
+      term = t;
+      early.forEach((b) => t.write(b));
+      early = [];
+      subscriptions.push(
+        t.onData((data) => send(encoder.encode(data))),
+        // Some mouse reports are not UTF-8: one byte per character.
+        t.onBinary((data) => send(Uint8Array.from(data, (c) => c.charCodeAt(0) & 0xff))),
+        t.onResize(sendSize),
+      );
+      sendSize();
+      return detach;
+    },
+    type: (text) => { if (isOpen()) send(encoder.encode(text)); else typed.push(encoder.encode(text)); },
     close: () => {
-      subscriptions.forEach((s) => s.dispose());
+      detach();
       socket.close();
     },
   };

@@ -1,12 +1,11 @@
 import { FitAddon } from '@xterm/addon-fit';
 import { Terminal } from '@xterm/xterm';
-import { connectTerminal, type TerminalConnection } from './connect';
-import type { ConnectionStatus } from './status';
+import type { TerminalConnection } from './connect';
 
-export type OpenTerminal = TerminalConnection & { focus: () => void };
+export type OpenTerminal = Pick<TerminalConnection, 'type'> & { focus: () => void; dispose: () => void };
 
-/** An xterm in `host`, sized to it (and kept so), connected to terminal `name` of the participant's shell. */
-export function openTerminal(host: HTMLElement, name: string, onStatus: (s: ConnectionStatus) => void): OpenTerminal {
+/** An xterm in `host`, sized to it (and kept so), showing `connection` (which outlives it). */
+export function openTerminal(host: HTMLElement, connection: TerminalConnection): OpenTerminal {
   const term = new Terminal({
     cursorBlink: true,
     fontFamily: 'ui-monospace, "SFMono-Regular", Menlo, Consolas, monospace',
@@ -16,16 +15,17 @@ export function openTerminal(host: HTMLElement, name: string, onStatus: (s: Conn
   const fit = new FitAddon();
   term.loadAddon(fit);
   term.open(host);
+  if (host.clientWidth > 0 && host.clientHeight > 0) fit.fit();
   // Fit on every size change of the panel (window resize, panel opened); a hidden panel has no size.
   const observer = new ResizeObserver(() => { if (host.clientWidth > 0 && host.clientHeight > 0) fit.fit(); });
   observer.observe(host);
-  const connection = connectTerminal(term, name, onStatus);
+  const detach = connection.attach(term);
   return {
     type: connection.type,
     focus: () => term.focus(),
-    close: () => {
+    dispose: () => {
       observer.disconnect();
-      connection.close();
+      detach();
       term.dispose();
     },
   };

@@ -5,6 +5,8 @@ import type { OpenTerminal } from '@/components/terminal/open-terminal';
 
 type Props = {
   names: string[];
+  /** The Terminal tab is on show. */
+  visible: boolean;
   active: string;
   onSelect: (name: string) => void;
   onAdd: () => void;
@@ -13,7 +15,7 @@ type Props = {
 };
 
 /** The Terminal tab: the participant's terminals, each its own tmux session in their shell, all kept connected. */
-export function TerminalsPane({ names, active, onSelect, onAdd, onClose, onOpen }: Props) {
+export function TerminalsPane({ names, visible, active, onSelect, onAdd, onClose, onOpen }: Props) {
   return (
     <div className="terminals" aria-label="Terminals">
       <div className="tabs" role="tablist" aria-label="Terminals">
@@ -25,7 +27,7 @@ export function TerminalsPane({ names, active, onSelect, onAdd, onClose, onOpen 
         ))}
         {names.length < 8 && <button type="button" className="add" onClick={onAdd} aria-label="New terminal" title="New terminal: another shell in your sandbox">+</button>}
       </div>
-      {names.map((n) => <TerminalView key={n} name={n} hidden={n !== active} onOpen={onOpen} />)}
+      {names.map((n) => <TerminalView key={n} name={n} hidden={!visible || n !== active} onOpen={onOpen} />)}
     </div>
   );
 }

@@ -12,8 +12,11 @@ import { TerminalsPane } from './TerminalsPane';
 import { useNarrow } from './useNarrow';
 import { usePersistentState } from './usePersistentState';
 
-// Monaco and the editor are a chunk of their own, fetched when the Editor tab first opens.
-const EditorPane = dynamic(() => import('@/components/editor/EditorPane'), { ssr: false, loading: () => <p className="muted pad">Loading the editor…</p> });
+// Monaco and the editor are a chunk of their own, fetched when the Editor tab first opens. When
+// this browser left the Editor tab open, that is now: the fetch starts as this module runs, before
+// React has hydrated the page.
+const loadEditor = () => import('@/components/editor/EditorPane');
+const EditorPane = dynamic(loadEditor, { ssr: false, loading: () => <p className="muted pad">Loading the editor…</p> });
 
 const TABS: { id: WorkbenchTab; label: string; key: string }[] = [
   { id: 'editor', label: 'Editor', key: 'E' },
@@ -27,6 +30,10 @@ const browserStorage = {
   setItem: (k: string, v: string) => { if (typeof window !== 'undefined') localStorage.setItem(k, v); },
 };
 const isName = (v: unknown): v is string => typeof v === 'string' && /^[1-8]$/.test(v);
+const TAB_KEY = 'faaslab.tab';
+if (typeof window !== 'undefined') {
+  try { if (JSON.parse(localStorage.getItem(TAB_KEY) ?? 'null') === 'editor') void loadEditor(); } catch { /* nothing stored */ }
+}
 
 /**
  * Every lesson page: the lesson on one side, the workbench on the other (Editor, Terminal),
@@ -39,7 +46,7 @@ export function Workbench({ children }: { children: ReactNode }) {
   const lessonPanel = usePanelRef();
   const benchPanel = usePanelRef();
   const [collapsed, setCollapsed] = useState({ lesson: false, bench: false });
-  const [tab, setTab] = usePersistentState<WorkbenchTab>('faaslab.tab', 'terminal', isTab);
+  const [tab, setTab] = usePersistentState<WorkbenchTab>(TAB_KEY, 'terminal', isTab);
   const [editorLoaded, setEditorLoaded] = useState(false);
   const [names, setNames] = usePersistentState<string[]>('faaslab.terminals', ['1'], isNames);
   const [activeTerm, setActiveTerm] = usePersistentState<string>('faaslab.terminal', '1', isName);
@@ -120,7 +127,7 @@ export function Workbench({ children }: { children: ReactNode }) {
             <div className="bench-body">
               <div role="tabpanel" aria-label="Editor" hidden={tab !== 'editor'} className="tabpanel">{editorLoaded && <EditorPane />}</div>
               <div role="tabpanel" aria-label="Terminal" hidden={tab !== 'terminal'} className="tabpanel">
-                <TerminalsPane names={names} active={names.includes(activeTerm) ? activeTerm : '1'} onSelect={(n) => { setActiveTerm(n); terms.current.get(n)?.focus(); }} onAdd={addTerminal} onClose={closeTerminal} onOpen={onTerminalOpen} />
+                <TerminalsPane names={names} visible={tab === 'terminal'} active={names.includes(activeTerm) ? activeTerm : '1'} onSelect={(n) => { setActiveTerm(n); terms.current.get(n)?.focus(); }} onAdd={addTerminal} onClose={closeTerminal} onOpen={onTerminalOpen} />
               </div>
             </div>
           </section>

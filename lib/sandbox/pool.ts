@@ -4,6 +4,7 @@ import { newPoolOwner } from '../session/participant';
 import { removeHome } from '../workspace/home';
 import { ensureSandbox } from './provision';
 import { removeSandbox } from './remove';
+import { startTerminalSession } from './shell-exec';
 
 /**
  * The warm pool: sandboxes made in advance (network, gateway, shell — everything but the
@@ -32,6 +33,8 @@ async function topUp(ctx: AppContext): Promise<number> {
   for (let n = pool.length; n < size; n++) {
     const t0 = Date.now();
     const sb = await ensureSandbox(ctx, newPoolOwner(), () => {}, { activity: false });
+    // Its bash is already at the prompt when a newcomer's terminal attaches (~0.4 s sooner).
+    await startTerminalSession(ctx.engine, ctx.cfg.FAASLAB_PREFIX, sb.id).catch((err) => log.warn({ sandbox: sb.id, err: (err as Error).message }, 'pool: terminal session not started ahead'));
     made++;
     log.info({ sandbox: sb.id, ms: Date.now() - t0 }, 'pool sandbox ready');
   }

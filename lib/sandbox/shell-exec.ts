@@ -2,7 +2,7 @@ import { PassThrough } from 'node:stream';
 import type Docker from 'dockerode';
 import { names } from '../docker/names';
 import { AppError } from '../errors';
-import { SHELL_HOME, unprivileged } from './shell';
+import { SHELL_HOME, TMUX_ENV, TMUX_SESSION, unprivileged } from './shell';
 
 export type ExecResult = { code: number; stdout: string; stderr: string };
 
@@ -37,4 +37,13 @@ export async function execInShell(engine: Docker, instance: string, sid: string,
   await new Promise<void>((resolve, reject) => { stream.on('end', resolve); stream.on('close', resolve); stream.on('error', reject); });
   const info = await exec.inspect();
   return { code: info.ExitCode ?? -1, stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8') };
+}
+
+/**
+ * Start terminal 1's tmux session (bash at its prompt) ahead of the participant, so that their
+ * first terminal attaches to a prompt that is already there. A no-op when it runs.
+ */
+export async function startTerminalSession(engine: Docker, instance: string, sid: string): Promise<void> {
+  const r = await execInShell(engine, instance, sid, 'tmux has-session -t "$S" 2>/dev/null || tmux new-session -d -s "$S"', { env: [...TMUX_ENV, `S=${TMUX_SESSION}`] });
+  if (r.code !== 0) throw new AppError('unavailable', `Could not start the terminal's session: ${r.stderr.trim()}`);
 }

@@ -28,6 +28,15 @@ export const unprivileged = (argv: string[]) => ['setpriv', '--no-new-privs', '-
 /** Where the workspace appears in the shell (also HOME and the working directory). */
 export const SHELL_HOME = '/home/app';
 
+/** Terminal "1" of a sandbox: the tmux session every lesson uses (lib/terminal attaches to it). */
+export const TMUX_SESSION = 'main';
+/**
+ * The environment of every tmux client; the first one starts the tmux server, whose
+ * environment every session inherits. C.UTF-8 (built into Debian's glibc): without a UTF-8
+ * locale tmux draws non-ASCII as '_'.
+ */
+export const TMUX_ENV = ['TERM=xterm-256color', 'LANG=C.UTF-8'];
+
 /**
  * The participant's shell: a container on the sandbox network only (alias `shell`), with the
  * workspace as its home, OPENFAAS_URL=http://gateway:8080 and the gateway credentials in

@@ -2,11 +2,8 @@ import { randomBytes } from 'node:crypto';
 import type { Duplex } from 'node:stream';
 import { finished } from 'node:stream/promises';
 import type Docker from 'dockerode';
-import { SHELL_HOME, unprivileged } from '../sandbox/shell';
+import { SHELL_HOME, TMUX_ENV, TMUX_SESSION, unprivileged } from '../sandbox/shell';
 import type { TerminalSize } from './protocol';
-
-/** Terminal "1" of a sandbox, the one every lesson uses (and, later, an instructor attaches to). */
-export const TMUX_SESSION = 'main';
 
 /** The tmux session of a named terminal: "1" is `main`, others `t<name>`; names come from protocol.ts's TERMINAL_NAME. */
 export const tmuxSession = (terminal: string) => (terminal === '1' ? TMUX_SESSION : `t${terminal}`);
@@ -43,14 +40,16 @@ export async function attachTmux(container: Docker.Container, size: TerminalSize
   const exec = await container.exec({
     Cmd: unprivileged(['sh', '-c', ATTACH, 'sh', ttyFile, session]),
     AttachStdin: true, AttachStdout: true, AttachStderr: true, Tty: true,
-    // C.UTF-8 (built into Debian's glibc): without a UTF-8 locale tmux draws non-ASCII as '_'.
-    Env: ['TERM=xterm-256color', 'LANG=C.UTF-8'],
+    Env: TMUX_ENV,
     WorkingDir: SHELL_HOME,
   });
   const stream = (await exec.start({ hijack: true, stdin: true, Tty: true })) as Duplex;
   const resize = async ({ cols, rows }: TerminalSize) => { await exec.resize({ w: cols, h: rows }); };
-  // The engine here (API 1.41) has no ConsoleSize on exec create, so size it once it runs.
-  await resize(size).catch(() => { /* the exec already ended; the caller sees the stream end */ });
+  // The engine here (API 1.41) has no ConsoleSize on exec create, so size it once it runs; like
+  // docker's own CLI, try again for a moment while the engine says the process is not there yet.
+  for (let i = 0; i < 10; i++) {
+    try { await resize(size); break; } catch { await new Promise((r) => setTimeout(r, 50)); }
+  }
   // Wait for the helper to finish: a detached start would leave its connection to the engine open.
   const run = async (script: string) => {
     const helper = await container.exec({ Cmd: unprivileged(['sh', '-c', script, 'sh', ttyFile]), AttachStdout: true, AttachStderr: true });
