@@ -1,6 +1,6 @@
 /**
- * Edit-loop benchmark: time from "Run" to the function's output, through the same code path
- * as the lesson's Run button (lib/runner: save → sandbox → build → deploy → invoke through
+ * Edit-loop benchmark: time from an edited handler to the function's output, through the
+ * builder and deployer that every deploy uses (lib/runner: save → sandbox → build → deploy → invoke through
  * the sandbox gateway). Runs against the real engine with a throw-away instance, then
  * removes it. Writes the figures into docs/benchmarks.md between the run-loop markers.
  *   npm run bench            (5 runs of each case; BENCH_RUNS=n to change)
