@@ -2,8 +2,9 @@
  * The workbench as a participant meets it, in Debian's Chromium against a platform instance of
  * its own (warm pool of 2): first-load JavaScript of a step page (Editor closed) and the
  * editor's chunk, gzip; navigation to a live prompt and to an editable editor (p50 of
- * BENCH_RUNS fresh participants); keystroke echo browser → tmux → browser (p50/p95 of 300
- * keys); a save through the file API visible to `cat` in the shell (p50 of 30).
+ * BENCH_RUNS fresh participants, timed in the page from the navigation's start); keystroke
+ * echo browser → tmux → browser (p50/p95 of 300 keys); a save through the file API visible to
+ * `cat` in the shell (p50 of 30).
  * Writes its section of docs/benchmarks.md.   npx tsx bench/workbench.ts
  */
 import { spawn } from 'node:child_process';
@@ -54,6 +55,28 @@ async function scriptsDuring(page: Page, during: () => Promise<void>): Promise<M
 }
 
 /** Wait until the warm pool holds 2 ready sandboxes again (the server's own database says so). */
+/**
+ * In the page: note (window.__seenAt, ms since navigation start) when the prompt or the opened
+ * file shows. A string, not a function: tsx's compiled functions call helpers the page lacks.
+ */
+const watchFor = (target: 'terminal' | 'editor') => `(() => {
+  const target = ${JSON.stringify(target)};
+  const look = () => {
+    if (window.__seenAt) return;
+    if (target === 'terminal') {
+      const rows = document.querySelector('[data-testid="terminal"] .xterm-rows');
+      if (rows && /root@workshop:~#\\s/.test(rows.textContent)) window.__seenAt = performance.now();
+      return;
+    }
+    const item = document.querySelector('[role="tree"] [data-path="handler.py"]');
+    if (item && item.getAttribute('aria-selected') !== 'true') item.click();
+    const lines = document.querySelector('.editor-pane .monaco-editor .view-lines');
+    // Monaco draws spaces as no-break spaces.
+    if (lines && lines.textContent.replace(/\\u00a0/g, ' ').includes('def handle(req):')) window.__seenAt = performance.now();
+  };
+  new MutationObserver(look).observe(document, { subtree: true, childList: true, characterData: true, attributes: true });
+})();`;
+
 const poolReady = async () => {
   const ready = () => queries(openDb(dataDir)).poolSandboxes(prefix).filter((r) => r.status === 'ready').length;
   for (let i = 0; i < 240 && ready() < 2; i++) await new Promise((r) => setTimeout(r, 1000));
@@ -124,24 +147,27 @@ try {
       await ctx.addInitScript((tab) => localStorage.setItem('faaslab.tab', JSON.stringify(tab)), target);
       // A file of their own to open (the first request also gives them their cookie).
       if (target === 'editor') await ctx.request.put(`${base}/api/workspace/file`, { data: { path: 'handler.py', content: 'def handle(req):\n    return req\n', baseVersion: null } });
+      // Timed in the page, from the start of the navigation to the moment the participant sees it
+      // (a MutationObserver), not by Playwright's polling, which backs off to 0.5 s between looks.
+      // Editable: handler.py, clicked in the tree as soon as it is listed, shows in Monaco.
+      // Live: bash's prompt is on the terminal's screen.
+      await ctx.addInitScript(watchFor(target));
       const page = await ctx.newPage();
-      // Editable: the file, clicked in the tree, is in Monaco. Live: bash's prompt is on the screen.
-      const ready = target === 'terminal'
-        ? () => page.getByTestId('terminal').first().getByText(/root@workshop:~# /).waitFor({ timeout: 60_000 })
-        : async () => {
-          await page.getByRole('tree', { name: 'Your files' }).locator('[data-path="handler.py"]').click({ timeout: 60_000 });
-          await page.locator('.editor-pane .monaco-editor .view-lines').getByText('def handle(req):').waitFor({ timeout: 60_000 });
-        };
-      let t0 = Date.now();
+      page.on('pageerror', (err) => console.error(`[page] ${err.message}`));
+      const seenAt = async () => {
+        try {
+          return (await (await page.waitForFunction('window.__seenAt', undefined, { timeout: 60_000 })).jsonValue()) as number;
+        } catch (err) {
+          const screen = await page.evaluate('document.querySelector(".xterm-rows")?.textContent ?? "(no terminal)"');
+          throw new Error(`${target}: not seen within 60 s; the terminal shows: ${String(screen).slice(0, 200)}`, { cause: err });
+        }
+      };
       await page.goto(base + STEP);
-      await ready();
-      (target === 'terminal' ? prompt : editor).push(Date.now() - t0);
+      (target === 'terminal' ? prompt : editor).push(await seenAt());
       // The same participant opens the page again (a reload, a new tab): the browser has the scripts.
       await new Promise((r) => setTimeout(r, 2000));
-      t0 = Date.now();
       await page.reload();
-      await ready();
-      (target === 'terminal' ? promptAgain : editorAgain).push(Date.now() - t0);
+      (target === 'terminal' ? promptAgain : editorAgain).push(await seenAt());
       await ctx.close();
     }
   }
@@ -175,9 +201,9 @@ try {
     `| fetched right after, for the terminal (xterm) | ${kb(terminalChunk.gz)} gzip (${kb(terminalChunk.raw)} raw); everything before the first prompt: ${kb(first.gz + terminalChunk.gz)} gzip | — |`,
     `| fetched when the Editor tab first opens (Monaco and the editor) | ${kb(editorChunk.gz)} gzip (${kb(editorChunk.raw)} raw) | — |`,
     `| keystroke echo, browser → tmux → browser (300 keys) | p50 **${median(echo).toFixed(1)} ms**, p95 **${pct(echo, 95).toFixed(1)} ms** | p95 ≤ 10 ms |`,
-    `| navigation to a live prompt, fresh participant in a fresh browser (${RUNS} runs) | p50 **${s2(median(prompt))}** (max ${s2(Math.max(...prompt))}) | ≤ 1 s |`,
+    `| navigation to a live prompt (from the navigation's start to bash's prompt on screen), fresh participant in a fresh browser (${RUNS} runs) | p50 **${s2(median(prompt))}** (max ${s2(Math.max(...prompt))}) | ≤ 1 s |`,
     `| the same, opened again by that participant (reload: scripts cached) | p50 **${s2(median(promptAgain))}** (max ${s2(Math.max(...promptAgain))}) | ≤ 1 s |`,
-    `| navigation to an editable editor: page, file tree, a click on handler.py, its text in Monaco; fresh participant in a fresh browser (${RUNS} runs) | p50 **${s2(median(editor))}** (max ${s2(Math.max(...editor))}) | ≤ 1.5 s |`,
+    `| navigation to an editable editor (from the navigation's start: page, file tree, a click on handler.py as soon as it is listed, its text in Monaco); fresh participant in a fresh browser (${RUNS} runs) | p50 **${s2(median(editor))}** (max ${s2(Math.max(...editor))}) | ≤ 1.5 s |`,
     `| the same, opened again by that participant (reload: scripts cached) | p50 **${s2(median(editorAgain))}** (max ${s2(Math.max(...editorAgain))}) | ≤ 1.5 s |`,
     `| save in the editor (PUT /api/workspace/file) until \`cat\` in the shell shows it (30 saves) | p50 **${median(save).toFixed(0)} ms** (a \`docker exec\` of cat is most of it) | — |`,
   ].join('\n');

@@ -15,20 +15,15 @@ type Props = {
   onOpen: (name: string, term: OpenTerminal | null) => void;
 };
 
-// xterm needs the DOM: it is fetched in the browser only, never during SSR. Terminal 1 (every
-// page has it) connects as soon as this module runs, before React has hydrated the page, so the
-// sandbox is claimed and tmux attached meanwhile; xterm is fetched then too, unless this browser
-// left the Editor tab open (then it waits until a terminal is shown: Monaco needs the CPU first).
+// xterm needs the DOM: it is fetched in the browser only, never during SSR, when a terminal is
+// first shown or when preloadXterm asks. Terminal 1 (every page has it) connects as soon as this
+// module runs, before React has hydrated the page, so the sandbox is claimed and tmux attached
+// meanwhile.
 const loadXterm = () => import('./open-terminal');
+/** Fetch xterm now, ahead of the first terminal shown. */
+export const preloadXterm = () => { void loadXterm(); };
 const early = new Map<string, TerminalConnection>();
-if (typeof window !== 'undefined') {
-  early.set('1', connectTerminal('1'));
-  if (!editorTabStored()) void loadXterm();
-}
-/** Whether the workbench opens on its Editor tab (its stored tab: Workbench.tsx). */
-function editorTabStored(): boolean {
-  try { return JSON.parse(localStorage.getItem('faaslab.tab') ?? 'null') === 'editor'; } catch { return false; }
-}
+if (typeof window !== 'undefined') early.set('1', connectTerminal('1'));
 
 /** One of the participant's terminals: an xterm attached to its own tmux session in their shell. */
 export function TerminalView({ name, hidden, onOpen }: Props) {

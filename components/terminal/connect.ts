@@ -85,6 +85,7 @@ export function connectTerminal(name: string): TerminalConnection {
       term = t;
       early.forEach((b) => t.write(b));
       early = [];
+      earlyBytes = 0;
       subscriptions.push(
         t.onData((data) => send(encoder.encode(data))),
         // Some mouse reports are not UTF-8: one byte per character.

@@ -4,6 +4,7 @@ import dynamic from 'next/dynamic';
 import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
 import { Group, Panel, Separator, useDefaultLayout, usePanelRef } from 'react-resizable-panels';
 import type { OpenTerminal } from '@/components/terminal/open-terminal';
+import { preloadXterm } from '@/components/terminal/TerminalView';
 import type { WorkbenchTab } from '@/lib/lessons/action-types';
 import { runAction } from './run-action';
 import { registerWorkbench } from './bus';
@@ -12,9 +13,9 @@ import { TerminalsPane } from './TerminalsPane';
 import { useNarrow } from './useNarrow';
 import { usePersistentState } from './usePersistentState';
 
-// Monaco and the editor are a chunk of their own, fetched when the Editor tab first opens. When
-// this browser left the Editor tab open, that is now: the fetch starts as this module runs, before
-// React has hydrated the page.
+// Monaco and the editor are a chunk of their own, fetched when the Editor tab first opens. As this
+// module runs (before React has hydrated the page) the tab this browser left open starts loading:
+// the editor, or xterm (not both at once: on a small machine each needs the CPU first).
 const loadEditor = () => import('@/components/editor/EditorPane');
 const EditorPane = dynamic(loadEditor, { ssr: false, loading: () => <p className="muted pad">Loading the editor…</p> });
 
@@ -32,7 +33,9 @@ const browserStorage = {
 const isName = (v: unknown): v is string => typeof v === 'string' && /^[1-8]$/.test(v);
 const TAB_KEY = 'faaslab.tab';
 if (typeof window !== 'undefined') {
-  try { if (JSON.parse(localStorage.getItem(TAB_KEY) ?? 'null') === 'editor') void loadEditor(); } catch { /* nothing stored */ }
+  let stored: unknown = null;
+  try { stored = JSON.parse(localStorage.getItem(TAB_KEY) ?? 'null'); } catch { /* nothing stored */ }
+  if (stored === 'editor') void loadEditor(); else preloadXterm();
 }
 
 /**
@@ -46,7 +49,7 @@ export function Workbench({ children }: { children: ReactNode }) {
   const lessonPanel = usePanelRef();
   const benchPanel = usePanelRef();
   const [collapsed, setCollapsed] = useState({ lesson: false, bench: false });
-  const [tab, setTab] = usePersistentState<WorkbenchTab>(TAB_KEY, 'terminal', isTab);
+  const [tab, setTab, tabLoaded] = usePersistentState<WorkbenchTab>(TAB_KEY, 'terminal', isTab);
   const [editorLoaded, setEditorLoaded] = useState(false);
   const [names, setNames] = usePersistentState<string[]>('faaslab.terminals', ['1'], isNames);
   const [activeTerm, setActiveTerm] = usePersistentState<string>('faaslab.terminal', '1', isName);
@@ -127,7 +130,7 @@ export function Workbench({ children }: { children: ReactNode }) {
             <div className="bench-body">
               <div role="tabpanel" aria-label="Editor" hidden={tab !== 'editor'} className="tabpanel">{editorLoaded && <EditorPane />}</div>
               <div role="tabpanel" aria-label="Terminal" hidden={tab !== 'terminal'} className="tabpanel">
-                <TerminalsPane names={names} visible={tab === 'terminal'} active={names.includes(activeTerm) ? activeTerm : '1'} onSelect={(n) => { setActiveTerm(n); terms.current.get(n)?.focus(); }} onAdd={addTerminal} onClose={closeTerminal} onOpen={onTerminalOpen} />
+                <TerminalsPane names={names} visible={tabLoaded && tab === 'terminal'} active={names.includes(activeTerm) ? activeTerm : '1'} onSelect={(n) => { setActiveTerm(n); terms.current.get(n)?.focus(); }} onAdd={addTerminal} onClose={closeTerminal} onOpen={onTerminalOpen} />
               </div>
             </div>
           </section>
