@@ -4,7 +4,9 @@
  *   tsx server.ts          production (after `next build`)
  *   tsx server.ts --dev    development (Next compiles on demand)
  */
+import fs from 'node:fs';
 import http from 'node:http';
+import path from 'node:path';
 import next from 'next';
 import { config } from './lib/config';
 import { appContext } from './lib/app-context';
@@ -64,9 +66,13 @@ server.on('error', (err: NodeJS.ErrnoException) => {
 // Reconcile sandboxes with Docker, keep the warm pool full, reap expired sandboxes, scale idle functions to zero.
 startHousekeeping(appContext());
 
+// Which process serves this instance: `kill -TERM $(cat <data>/server.pid)` stops it gracefully.
+const pidFile = path.join(cfg.dataDir, 'server.pid');
 server.listen(cfg.PORT, cfg.HOST, () => {
+  fs.writeFileSync(pidFile, `${process.pid}\n`);
   ready.then(() => console.log(`[faaslab] ready on http://localhost:${cfg.PORT} (${dev ? 'development' : 'production'})`));
 });
+process.on('exit', () => { try { if (fs.readFileSync(pidFile, 'utf8').trim() === String(process.pid)) fs.rmSync(pidFile); } catch { /* gone already */ } });
 
 /**
  * On stop, refuse new work and let running builds/deploys finish (bounded), so nothing is
