@@ -44,6 +44,8 @@ export async function execInShell(engine: Docker, instance: string, sid: string,
  * first terminal attaches to a prompt that is already there. A no-op when it runs.
  */
 export async function startTerminalSession(engine: Docker, instance: string, sid: string): Promise<void> {
-  const r = await execInShell(engine, instance, sid, 'tmux has-session -t "$S" 2>/dev/null || tmux new-session -d -s "$S"', { env: [...TMUX_ENV, `S=${TMUX_SESSION}`] });
+  // The environment given here is the tmux server's, so every shell's: nothing beyond TMUX_ENV
+  // (the session's name is a constant, written into the command).
+  const r = await execInShell(engine, instance, sid, `tmux has-session -t ${TMUX_SESSION} 2>/dev/null || tmux new-session -d -s ${TMUX_SESSION}`, { env: TMUX_ENV });
   if (r.code !== 0) throw new AppError('unavailable', `Could not start the terminal's session: ${r.stderr.trim()}`);
 }

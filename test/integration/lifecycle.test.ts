@@ -129,6 +129,7 @@ test('warm pool: a newcomer gets a sandbox made in advance, with the files they 
   assert.equal(await fillPool(pooled), 1);
   const [waiting] = ctx.q.poolSandboxes(ctx.prefix);
   assert.equal(waiting.status, 'ready');
+  assert.equal((await execInShell(ctx.engine, ctx.prefix, waiting.id, 'tmux has-session -t main && echo started')).stdout, 'started\n', "terminal 1's tmux session is started ahead");
   assert.equal(await fillPool(pooled), 0, 'full: nothing to make (and the next call, once one is taken, still makes one)');
   assert.equal(isParticipantId(newPoolOwner()), false, 'no cookie can pose as the owner of a pool sandbox');
   participantWorkspace(ctx.cfg.dataDir, pd).write('early/handler.py', 'saved before the sandbox\n');
