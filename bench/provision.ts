@@ -12,13 +12,12 @@ import { ensureSandbox } from '../lib/sandbox/provision';
 import { execInShell } from '../lib/sandbox/shell-exec';
 import { newParticipantId } from '../lib/session/participant';
 import { removeTestInstance, testContext } from '../test/integration/helpers';
-import { machine, median, memUsageMiB, writeSection } from './report';
+import { machine, median, memUsageMiB, pct, seconds, writeSection } from './report';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const ROOM = Number(process.env.BENCH_ROOM ?? 40);
 const ctx = await testContext();
-const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(p * xs.length))];
-const s = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
+const s = seconds;
 
 /** One participant, from nothing to a shell that runs a command. */
 async function toPrompt(c: typeof ctx, pid: string): Promise<number> {

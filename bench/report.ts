@@ -6,6 +6,10 @@ import path from 'node:path';
 export const machine = () => `${os.cpus().length} × ${os.cpus()[0]?.model.trim()}`;
 
 export const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+/** The p-quantile (0 < p < 1) of xs, nearest rank. */
+export const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(p * xs.length))];
+/** Milliseconds as seconds, two decimals. */
+export const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
 
 /** Replace the text between `<!-- bench:<key>:start -->` and `…:end -->` in docs/benchmarks.md. */
 export function writeSection(root: string, key: string, section: string): void {

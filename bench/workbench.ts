@@ -21,7 +21,7 @@ import { removeInstance } from '../lib/sandbox/remove';
 import { execInShell } from '../lib/sandbox/shell-exec';
 import { PARTICIPANT_COOKIE } from '../lib/session/participant';
 import { removeAllHomes } from '../lib/workspace/home';
-import { machine, median, writeSection } from './report';
+import { machine, median, pct, seconds, writeSection } from './report';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const STEP = '/labs/03-functions/03-build-deploy-invoke';
@@ -30,9 +30,7 @@ const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), `faaslab-${prefix}-`));
 const port = 3102;
 const base = `http://localhost:${port}`;
 const env = { ...process.env, PORT: String(port), NODE_ENV: 'production' as const, FAASLAB_PREFIX: prefix, FAASLAB_DATA_DIR: dataDir, FAASLAB_POOL_SIZE: '2' };
-const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((xs.length * p) / 100))];
 const kb = (n: number) => `${(n / 1024).toFixed(0)} kB`;
-const s2 = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
 
 const setup = spawn('npx', ['tsx', 'scripts/setup.ts'], { env, stdio: 'inherit' });
 if ((await new Promise((r) => setup.on('exit', r))) !== 0) throw new Error('set-up failed');
@@ -200,11 +198,11 @@ try {
     `| first-load JavaScript of a step page, Editor tab closed (the scripts its HTML names) | **${kb(first.gz)} gzip** (${kb(first.raw)} raw) | ≤ 200 kB gzip |`,
     `| fetched right after, for the terminal (xterm) | ${kb(terminalChunk.gz)} gzip (${kb(terminalChunk.raw)} raw); everything before the first prompt: ${kb(first.gz + terminalChunk.gz)} gzip | — |`,
     `| fetched when the Editor tab first opens (Monaco and the editor) | ${kb(editorChunk.gz)} gzip (${kb(editorChunk.raw)} raw) | — |`,
-    `| keystroke echo, browser → tmux → browser (300 keys) | p50 **${median(echo).toFixed(1)} ms**, p95 **${pct(echo, 95).toFixed(1)} ms** | p95 ≤ 10 ms |`,
-    `| navigation to a live prompt (from the navigation's start to bash's prompt on screen), fresh participant in a fresh browser (${RUNS} runs) | p50 **${s2(median(prompt))}** (max ${s2(Math.max(...prompt))}) | ≤ 1 s |`,
-    `| the same, opened again by that participant (reload: scripts cached) | p50 **${s2(median(promptAgain))}** (max ${s2(Math.max(...promptAgain))}) | ≤ 1 s |`,
-    `| navigation to an editable editor (from the navigation's start: page, file tree, a click on handler.py as soon as it is listed, its text in Monaco); fresh participant in a fresh browser (${RUNS} runs) | p50 **${s2(median(editor))}** (max ${s2(Math.max(...editor))}) | ≤ 1.5 s |`,
-    `| the same, opened again by that participant (reload: scripts cached) | p50 **${s2(median(editorAgain))}** (max ${s2(Math.max(...editorAgain))}) | ≤ 1.5 s |`,
+    `| keystroke echo, browser → tmux → browser (300 keys) | p50 **${median(echo).toFixed(1)} ms**, p95 **${pct(echo, 0.95).toFixed(1)} ms** | p95 ≤ 10 ms |`,
+    `| navigation to a live prompt (from the navigation's start to bash's prompt on screen), fresh participant in a fresh browser (${RUNS} runs) | p50 **${seconds(median(prompt))}** (max ${seconds(Math.max(...prompt))}) | ≤ 1 s |`,
+    `| the same, opened again by that participant (reload: scripts cached) | p50 **${seconds(median(promptAgain))}** (max ${seconds(Math.max(...promptAgain))}) | ≤ 1 s |`,
+    `| navigation to an editable editor (from the navigation's start: page, file tree, a click on handler.py as soon as it is listed, its text in Monaco); fresh participant in a fresh browser (${RUNS} runs) | p50 **${seconds(median(editor))}** (max ${seconds(Math.max(...editor))}) | ≤ 1.5 s |`,
+    `| the same, opened again by that participant (reload: scripts cached) | p50 **${seconds(median(editorAgain))}** (max ${seconds(Math.max(...editorAgain))}) | ≤ 1.5 s |`,
     `| save in the editor (PUT /api/workspace/file) until \`cat\` in the shell shows it (30 saves) | p50 **${median(save).toFixed(0)} ms** (a \`docker exec\` of cat is most of it) | — |`,
   ].join('\n');
   console.log(section);
