@@ -52,3 +52,21 @@ export async function networkSubnets(engine: Docker, id: string, timeoutMs = 10_
     await new Promise((r) => setTimeout(r, 50));
   }
 }
+
+/**
+ * Remove a network. Swarm keeps a removed service's task records a moment after their
+ * containers are gone, and refuses meanwhile ("network … is in use by task …"): asked again
+ * until it is free, for up to `timeoutMs`. A network that is already gone is not an error.
+ */
+export async function removeNetwork(engine: Docker, id: string, timeoutMs = 30_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      await orNull(engine.getNetwork(id).remove());
+      return;
+    } catch (err) {
+      if (!/is in use by task/.test(String((err as Error)?.message)) || Date.now() > deadline) throw err;
+      await new Promise((r) => setTimeout(r, 250));
+    }
+  }
+}

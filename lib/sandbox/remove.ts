@@ -2,6 +2,7 @@ import type Docker from 'dockerode';
 import { removeBuildIsolation } from '../builder/isolation';
 import { LABEL, ownedFilter } from '../docker/labels';
 import { orNull, isConflict } from '../docker/not-found';
+import { removeNetwork } from '../docker/networks';
 import { removeServiceAndWait } from '../docker/services';
 
 /**
@@ -12,7 +13,7 @@ export async function removeSandbox(engine: Docker, instance: string, sid: strin
   const filters = ownedFilter(instance, { [LABEL.sandbox]: sid });
   const services = await engine.listServices({ filters });
   await Promise.all(services.map((s) => removeServiceAndWait(engine, s.Spec!.Name!)));
-  for (const n of await engine.listNetworks({ filters })) await orNull(engine.getNetwork(n.Id).remove());
+  for (const n of await engine.listNetworks({ filters })) await removeNetwork(engine, n.Id);
   for (const sec of await engine.listSecrets({ filters })) await orNull(engine.getSecret(sec.ID).remove());
   // An image the sandbox built FROM another of its images is that one's child: the parent can
   // only go after it, so images in conflict are tried again while each pass removes some.
@@ -45,7 +46,7 @@ export async function removeInstance(engine: Docker, instance: string): Promise<
   await Promise.all((await engine.listServices({ filters: ownedFilter(instance) })).map((s) => removeServiceAndWait(engine, s.Spec!.Name!)));
   // builds stopped, then the build network's firewall rules and cgroups with the network
   await removeBuildIsolation(engine, instance);
-  for (const n of await engine.listNetworks({ filters: ownedFilter(instance) })) await orNull(engine.getNetwork(n.Id).remove());
+  for (const n of await engine.listNetworks({ filters: ownedFilter(instance) })) await removeNetwork(engine, n.Id);
   // NATS's store (a volume Swarm made with the service's labels), once its container is gone
   const { Volumes } = await engine.listVolumes({ filters: ownedFilter(instance) });
   for (const v of Volumes ?? []) await orNull(engine.getVolume(v.Name).remove());
