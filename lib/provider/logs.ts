@@ -4,6 +4,7 @@ import { LogDemuxer } from '../docker/log-demux';
 import { AppError } from '../errors';
 import type { Owner } from './deployment';
 import { getFunction } from './functions';
+import { NAMESPACE } from './schema';
 import { names } from '../docker/names';
 
 export type LogQuery = { name: string; tail?: number; since?: string; follow: boolean };
@@ -48,7 +49,7 @@ export async function streamFunctionLogs(engine: Docker, owner: Owner, q: LogQue
   const demux = new LogDemuxer((line) => {
     if (!line) return;
     const { timestamp, instance, text } = parseServiceLogLine(line);
-    res.write(`${JSON.stringify({ name: q.name, namespace: '', instance, timestamp, text })}\n`);
+    res.write(`${JSON.stringify({ name: q.name, namespace: NAMESPACE, instance, timestamp, text })}\n`);
   });
   if (Buffer.isBuffer(out)) {
     demux.push(out);

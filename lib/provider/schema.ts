@@ -10,6 +10,10 @@ const resources = z.object({
 
 const stringMap = z.record(z.string(), z.string());
 
+/** A sandbox has one namespace, OpenFaaS's default; a body naming another gets OpenFaaS CE's answer. */
+export const NAMESPACE = 'openfaas-fn';
+const namespace = z.string().refine((ns) => ns === '' || ns === NAMESPACE, { error: (issue) => `namespace ${String(issue.input)} is not allowed (this gateway has one namespace, ${NAMESPACE})` }).optional();
+
 export const functionDeploymentSchema = z.object({
   service: z.string().min(1, 'service (the function name) is required'),
   image: z.string().min(1, 'image is required').max(255),
@@ -22,7 +26,7 @@ export const functionDeploymentSchema = z.object({
   limits: resources.optional(),
   requests: resources.optional(),
   readOnlyRootFilesystem: z.boolean().optional(),
-  namespace: z.string().optional(),
+  namespace,
   // Swarm-era fields faas-cli 0.12 still sends; accepted and ignored (the sandbox has one network).
   network: z.string().optional(),
   registryAuth: z.string().optional(),
@@ -32,17 +36,17 @@ export type FunctionDeploymentRequest = z.infer<typeof functionDeploymentSchema>
 export const scaleSchema = z.object({
   serviceName: z.string().optional(),
   replicas: z.number().int().min(0, 'replicas must be 0 or more'),
-  namespace: z.string().optional(),
+  namespace,
 });
 
 export const secretSchema = z.object({
   name: z.string().min(1, 'name is required'),
   value: z.string().optional(),
   rawValue: z.string().optional().describe('base64'),
-  namespace: z.string().optional(),
+  namespace,
 }).refine((s) => s.value !== undefined || s.rawValue !== undefined, 'value or rawValue is required');
 
-export const deleteSchema = z.object({ functionName: z.string().min(1, 'functionName is required'), namespace: z.string().optional() });
+export const deleteSchema = z.object({ functionName: z.string().min(1, 'functionName is required'), namespace });
 
 /** OpenFaaS's FunctionStatus (GET /system/functions, /system/function/{name}). */
 export type FunctionStatus = {

@@ -1,6 +1,6 @@
 import { LABEL } from '../docker/labels';
 import type { TaskView } from '../docker/services';
-import type { FunctionStatus } from './schema';
+import { NAMESPACE, type FunctionStatus } from './schema';
 import { ANNOTATION_PREFIX } from './spec';
 import { formatMemory } from './units';
 
@@ -42,7 +42,7 @@ export function toFunctionStatus(service: any, tasks: TaskView[]): FunctionStatu
     requests: resources(res),
     readOnlyRootFilesystem: Boolean(cs.ReadOnly),
     secrets: ((cs.Secrets ?? []) as { File?: { Name?: string } }[]).map((x) => String(x.File?.Name ?? '').split('/').pop() ?? '').filter(Boolean),
-    namespace: '',
+    namespace: NAMESPACE,
     createdAt: service.CreatedAt,
   };
 }

@@ -15,6 +15,7 @@ import { GatewayMetrics } from './metrics';
 import { Routes } from './routes';
 import { inSubnets } from './subnets';
 import { handleSystem } from './system';
+import { withoutNamespace } from './namespace';
 
 /**
  * The sandbox's OpenFaaS-compatible gateway. It runs in a container on the sandbox network
@@ -47,7 +48,10 @@ const asyncDeps = {
 };
 
 const server = http.createServer((req, res) => {
-  const url = req.url ?? '/';
+  // `<name>.openfaas-fn` and `?namespace=openfaas-fn`, as OpenFaaS's clients send them, mean this sandbox.
+  const scoped = withoutNamespace(req.url ?? '/');
+  if ('status' in scoped) return sendText(res, scoped.status, scoped.text);
+  const url = (req.url = scoped.url);
   const fn = parseFunctionPath(url);
   const handle = async () => {
     if (fn) return proxyToFunction(req, res, fn, cfg, balancer, { metrics, activity, wake });

@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { isAuthorised, type Credentials } from './auth';
 import type { GatewayMetrics } from './metrics';
 import { forwardToProvider, type Transform } from './provider';
+import { NAMESPACE } from './namespace';
 import { sendText } from './proxy';
 import type { Routes } from './routes';
 
@@ -29,7 +30,7 @@ export async function handleSystem(req: IncomingMessage, res: ServerResponse, de
       arch: process.arch === 'x64' ? 'x86_64' : process.arch,
     });
   }
-  if (path === '/system/namespaces' && req.method === 'GET') return sendJson(res, 200, []);
+  if (path === '/system/namespaces' && req.method === 'GET') return sendJson(res, 200, [NAMESPACE]);
   if (!/^\/system\/[a-z-]+(\/[A-Za-z0-9._-]+)?$/.test(path)) return sendText(res, 404, `No route for ${req.method} ${path}\n`);
   // Invocation counts live here, in the gateway's metrics: add them to the provider's answers.
   const withCount = async (f: { name?: string; invocationCount?: number }) => ({ ...f, invocationCount: await deps.metrics.invocationCount(String(f.name)) });
