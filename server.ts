@@ -14,6 +14,7 @@ import { runningJobs } from './lib/jobs/jobs';
 import { handleProviderRequest, PROVIDER_PREFIX } from './lib/provider/api';
 import { startHousekeeping } from './lib/sandbox/housekeeping';
 import { handlePublicGateway, PUBLIC_GATEWAY_PREFIX } from './lib/sandbox/public-gateway';
+import { PublicPorts, setPublicPorts } from './lib/sandbox/public-ports';
 import { terminalServer } from './lib/terminal/server';
 
 const dev = process.argv.includes('--dev');
@@ -66,6 +67,11 @@ server.on('error', (err: NodeJS.ErrnoException) => {
 // Reconcile sandboxes with Docker, keep the warm pool full, reap expired sandboxes, scale idle functions to zero.
 startHousekeeping(appContext());
 
+// Each participant's gateway and builder at the root of a URL of its own (a port per sandbox), for OpenFaaS's own clients.
+const publicPorts = new PublicPorts(appContext(), cfg.HOST);
+setPublicPorts(publicPorts);
+void publicPorts.restore();
+
 // Which process serves this instance: `kill -TERM $(cat <data>/server.pid)` stops it gracefully.
 const pidFile = path.join(cfg.dataDir, 'server.pid');
 server.listen(cfg.PORT, cfg.HOST, () => {
@@ -84,8 +90,9 @@ async function shutdown(signal: string) {
   stopping = true;
   console.log(`[faaslab] ${signal}: stopping; waiting for ${runningJobs().length} running job(s)`);
   terminals.close();
+  publicPorts.close();
   const deadline = Date.now() + 60_000;
-  while ((runningJobs().length > 0 || providerCalls > 0) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 200));
+  while ((runningJobs().length > 0 || providerCalls > 0 || publicPorts.builds > 0) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 200));
   server.close();
   // Let the last job events reach the browsers following them before the process ends.
   setTimeout(() => process.exit(0), 300);

@@ -4,8 +4,14 @@ test("Lab 1 shows the participant's own gateway URL and password, and they work 
   await page.goto('/labs/01-prepare/02-your-gateway');
   const url = (await page.getByTestId('gateway-url').textContent({ timeout: 60_000 }))!;
   const password = (await page.getByTestId('gateway-password').textContent())!;
-  expect(url).toMatch(/^http:\/\/localhost:\d+\/gateway\/[a-z0-9]{10}$/);
+  // its own port: the gateway at the root of a URL, as every OpenFaaS client needs it
+  expect(url).toMatch(/^http:\/\/localhost:\d+$/);
+  expect(url).not.toBe(new URL(page.url()).origin);
   await expect(page.getByLabel('Your gateway')).toContainText('faas-cli login --username admin --password-stdin');
+  const secret = (await page.getByTestId('payload-secret').textContent())!;
+  expect(secret).toMatch(/^[0-9a-f]{40}$/);
+  await expect(page.getByTestId('laptop-commands')).toContainText(`--remote-builder $OPENFAAS_URL --payload-secret payload-secret.txt`);
+  await expect(page.getByTestId('gateway-path-url')).toHaveText(/^http:\/\/localhost:\d+\/gateway\/[a-z0-9]{10}$/);
 
   // The same calls faas-cli makes: login checks GET /system/functions with basic auth.
   const basic = `Basic ${Buffer.from(`admin:${password}`).toString('base64')}`;
@@ -16,6 +22,9 @@ test("Lab 1 shows the participant's own gateway URL and password, and they work 
   const info = await request.get(`${url}/system/info`, { headers: { Authorization: basic } });
   expect((await info.json()).provider.orchestration).toBe('swarm');
   expect((await request.get(`${url}/healthz`)).status()).toBe(200);
+  // the older path form reaches the same gateway
+  const viaPath = await request.get(`${await page.getByTestId('gateway-path-url').textContent()}/system/functions`, { headers: { Authorization: basic } });
+  expect(viaPath.status()).toBe(200);
 
   // Another participant (a fresh browser context) gets a different gateway and password.
   const other = await page.context().browser()!.newContext();

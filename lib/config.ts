@@ -20,6 +20,8 @@ const configSchema = z.object({
     .describe('Swarm endpoint mode for gateways and functions: dnsrr (works without IPVS) or vip'),
   FAASLAB_GATEWAY_HOST: z.string().default('127.0.0.1')
     .describe('Address at which the web app reaches gateways\' published ports'),
+  FAASLAB_PUBLIC_PORTS: z.string().regex(/^\d{1,5}-\d{1,5}$/, 'a range of ports like 28000-28199').default('28000-28199')
+    .describe('Ports from which each participant gets one: their gateway (and builder) at the root of a URL, http://<host>:<port>, for OpenFaaS\'s own faas-cli on a laptop'),
   FAASLAB_PKGINDEX_PORT: z.coerce.number().int().min(0).max(65535).default(47001)
     .describe('Port of the offline package index (on the Docker bridge address); fixed so build caches survive restarts, 0 = any'),
   FAASLAB_BUILD_CONCURRENCY: z.coerce.number().int().min(1).max(32).default(2)

@@ -3,7 +3,7 @@
 import { useEffect, useState } from 'react';
 import { myGateway, type MyGateway } from '@/app/actions/gateway';
 
-/** Lab 1: the participant's personal gateway URL and credentials, and the login command. */
+/** Lab 1: the participant's personal gateway URL, credentials and builder secret, and the commands that use them on a laptop. */
 export function GatewayCredentials() {
   const [gw, setGw] = useState<MyGateway | null>(null);
   useEffect(() => { void myGateway().then(setGw); }, []);
@@ -11,9 +11,19 @@ export function GatewayCredentials() {
   if ('error' in gw) return <aside className="callout warning" role="alert">{gw.error.message} {gw.error.hint}</aside>;
   return (
     <section className="callout" aria-label="Your gateway">
-      <p><strong>Your gateway URL:</strong> <code data-testid="gateway-url">{gw.url}</code><br />
-        <strong>Username:</strong> <code>{gw.user}</code> · <strong>Password:</strong> <code data-testid="gateway-password">{gw.password}</code></p>
-      <pre><code>{`export OPENFAAS_URL=${gw.url}\necho -n '${gw.password}' | faas-cli login --username ${gw.user} --password-stdin`}</code></pre>
+      <p>
+        <strong>Your gateway URL:</strong> <code data-testid="gateway-url">{gw.url}</code><br />
+        <strong>Username:</strong> <code>{gw.user}</code> · <strong>Password:</strong> <code data-testid="gateway-password">{gw.password}</code><br />
+        <strong>Builder payload secret:</strong> <code data-testid="payload-secret">{gw.payloadSecret}</code>
+      </p>
+      <p>On your laptop:</p>
+      <pre><code data-testid="laptop-commands">{[
+        `export OPENFAAS_URL=${gw.url}`,
+        `echo -n '${gw.password}' | faas-cli login --username ${gw.user} --password-stdin`,
+        `echo -n '${gw.payloadSecret}' > payload-secret.txt`,
+        `faas-cli up -f hello.yml --remote-builder $OPENFAAS_URL --payload-secret payload-secret.txt`,
+      ].join('\n')}</code></pre>
+      <p className="muted">The same gateway also answers at <code data-testid="gateway-path-url">{gw.pathUrl}</code> (all commands but <code>invoke</code> and remote builds).</p>
     </section>
   );
 }

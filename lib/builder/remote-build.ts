@@ -22,7 +22,7 @@ export type BuildEvent =
   | { type: 'error'; message: string; hint?: string; detail?: unknown };
 
 /** An image reference as a participant writes it in stack.yml: `name[:tag]`, path components allowed, no registry port. */
-const IMAGE = /^[a-z0-9]+(?:[._-][a-z0-9]+)*(?:\/[a-z0-9]+(?:[._-][a-z0-9]+)*)*(?::[A-Za-z0-9_][A-Za-z0-9_.-]{0,127})?$/;
+export const IMAGE = /^[a-z0-9]+(?:[._-][a-z0-9]+)*(?:\/[a-z0-9]+(?:[._-][a-z0-9]+)*)*(?::[A-Za-z0-9_][A-Za-z0-9_.-]{0,127})?$/;
 
 const settingsSchema = z.object({
   name: z.string(),
@@ -53,28 +53,9 @@ export async function handleBuildUpload(ctx: AppContext, owner: Owner, req: Inco
     const fn = validateFunctionName(settings.name, owner.instance, owner.sandboxId);
     res.writeHead(200, { 'Content-Type': 'application/x-ndjson', 'Cache-Control': 'no-store' });
     const emit = (e: BuildEvent) => { if (!res.destroyed) res.write(`${JSON.stringify(e)}\n`); };
-    // A client that hangs up (faas-cli interrupted) gives up its build and its place in the queue.
-    const gone = new AbortController();
-    res.on('close', () => { if (!res.writableFinished) gone.abort(new AppError('unavailable', 'The client went away; the build was stopped.')); });
     try {
       const started = Date.now();
-      const image = await serialised(`deploy:${owner.sandboxId}:${fn}`, async () => {
-        await makeRoomForBuild(ctx.engine, owner, fn, { maxImages: ctx.cfg.FAASLAB_MAX_IMAGES, diskMb: ctx.cfg.FAASLAB_IMAGE_DISK_MB });
-        const packageIndex = await buildPackageIndex(ctx.engine, ctx.cfg);
-        const build = (signal: AbortSignal) => buildFunction(ctx.engine, {
-          root: ctx.cfg.root, instance: owner.instance, sandboxId: owner.sandboxId, fn, lang: settings.lang,
-          handlerDir: path.join(dir, 'handler'), images: ctx.images, packageIndex, buildArgs: settings.buildArgs, noCache: settings.noCache,
-          timeoutMs: ctx.cfg.FAASLAB_BUILD_TIMEOUT_MS, isolation: ctx.cfg.FAASLAB_BUILD_ISOLATION, signal,
-        }, (line) => emit({ type: 'log', line: line.startsWith('Successfully tagged ') ? `Successfully tagged ${settings.image}` : line }));
-        const built = await buildQueue(ctx.cfg.FAASLAB_BUILD_CONCURRENCY, ctx.cfg.FAASLAB_BUILDS_PER_SANDBOX).run(owner.sandboxId, build, {
-          onPosition: (position) => emit({ type: 'queue', position }),
-          onPaused: () => emit({ type: 'log', line: PAUSED }),
-          signal: gone.signal,
-        });
-        const [repo, tag] = splitTag(names.sandboxImage(owner.instance, owner.sandboxId, settings.image));
-        await ctx.engine.getImage(built.image).tag({ repo, tag });
-        return settings.image;
-      });
+      const image = await buildForSandbox(ctx, owner, { ...settings, fn, handlerDir: path.join(dir, 'handler') }, emit, clientGone(res));
       emit({ type: 'result', image, seconds: (Date.now() - started) / 1000 });
     } catch (err) {
       const e = toErrorView(err);
@@ -84,6 +65,42 @@ export async function handleBuildUpload(ctx: AppContext, owner: Owner, req: Inco
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/** Aborted when the client hangs up before the answer is complete (faas-cli interrupted): it gives up its build and its place in the queue. */
+export function clientGone(res: ServerResponse): AbortSignal {
+  const gone = new AbortController();
+  res.on('close', () => { if (!res.writableFinished) gone.abort(new AppError('unavailable', 'The client went away; the build was stopped.')); });
+  return gone.signal;
+}
+
+export type SandboxBuild = { fn: string; lang: string; image: string; handlerDir: string; buildArgs?: Record<string, string>; noCache?: boolean };
+
+/**
+ * Build a participant's handler with the platform's template for `lang`, in the shared build
+ * queue with the sandbox's quotas and the build isolation, and tag the result with the
+ * participant's image name inside their sandbox's namespace. Every build, from the sandbox's
+ * faas-cli or from OpenFaaS's own on a laptop, comes through here. Returns the image name as the
+ * participant wrote it.
+ */
+export async function buildForSandbox(ctx: AppContext, owner: Owner, b: SandboxBuild, emit: (e: BuildEvent) => void, signal: AbortSignal): Promise<string> {
+  return serialised(`deploy:${owner.sandboxId}:${b.fn}`, async () => {
+    await makeRoomForBuild(ctx.engine, owner, b.fn, { maxImages: ctx.cfg.FAASLAB_MAX_IMAGES, diskMb: ctx.cfg.FAASLAB_IMAGE_DISK_MB });
+    const packageIndex = await buildPackageIndex(ctx.engine, ctx.cfg);
+    const build = (s: AbortSignal) => buildFunction(ctx.engine, {
+      root: ctx.cfg.root, instance: owner.instance, sandboxId: owner.sandboxId, fn: b.fn, lang: b.lang,
+      handlerDir: b.handlerDir, images: ctx.images, packageIndex, buildArgs: b.buildArgs, noCache: b.noCache,
+      timeoutMs: ctx.cfg.FAASLAB_BUILD_TIMEOUT_MS, isolation: ctx.cfg.FAASLAB_BUILD_ISOLATION, signal: s,
+    }, (line) => emit({ type: 'log', line: line.startsWith('Successfully tagged ') ? `Successfully tagged ${b.image}` : line }));
+    const built = await buildQueue(ctx.cfg.FAASLAB_BUILD_CONCURRENCY, ctx.cfg.FAASLAB_BUILDS_PER_SANDBOX).run(owner.sandboxId, build, {
+      onPosition: (position) => emit({ type: 'queue', position }),
+      onPaused: () => emit({ type: 'log', line: PAUSED }),
+      signal,
+    });
+    const [repo, tag] = splitTag(names.sandboxImage(owner.instance, owner.sandboxId, b.image));
+    await ctx.engine.getImage(built.image).tag({ repo, tag });
+    return b.image;
+  });
 }
 
 /** `repo/name:tag` → [`repo/name`, `tag`] (the colon of the tag is the last one; names carry no port here). */

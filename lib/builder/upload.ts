@@ -10,7 +10,11 @@ export const UPLOAD_LIMITS = { bytes: 16 * 1024 * 1024, files: 2000, configBytes
 
 /** The tar entry with the build's settings (JSON); every other entry is under `handler/`. */
 export const CONFIG_ENTRY = 'faaslab-build.json';
-const HANDLER_PREFIX = 'handler/';
+
+/** How an upload is laid out: one JSON settings entry at the root, the files under one folder. */
+export type UploadLayout = { configEntry: string; folder: string };
+/** Our faas-cli's upload: `faaslab-build.json` + `handler/…`. */
+export const FAASLAB_UPLOAD: UploadLayout = { configEntry: CONFIG_ENTRY, folder: 'handler' };
 
 const refuse = (why: string) => new AppError('invalid', `The build upload was refused: ${why}.`, {
   hint: 'Build from a handler folder of ordinary files (no links or devices), at most 16 MB and 2000 files.',
@@ -26,12 +30,14 @@ function inside(root: string, entryName: string, rel: string): string {
 }
 
 /**
- * Unpack a build upload (a tar stream: `faaslab-build.json` + `handler/…`) into `dir/handler`,
- * refusing links, devices, absolute paths, `..`, names outside `handler/`, and anything over
- * the limits, before a byte lands outside `dir`. Returns the parsed settings JSON.
+ * Unpack a build upload (a tar stream: by default `faaslab-build.json` + `handler/…`) into
+ * `dir/<folder>`, refusing links, devices, absolute paths, `..`, names outside the folder, and
+ * anything over the limits, before a byte lands outside `dir`. Returns the parsed settings JSON.
  */
-export async function extractUpload(stream: Readable, dir: string): Promise<unknown> {
-  const handlerRoot = path.join(dir, 'handler');
+export async function extractUpload(stream: Readable, dir: string, layout: UploadLayout = FAASLAB_UPLOAD): Promise<unknown> {
+  const { configEntry, folder } = layout;
+  const prefix = `${folder}/`;
+  const handlerRoot = path.join(dir, folder);
   fs.mkdirSync(handlerRoot, { recursive: true });
   const extract = tar.extract();
   let config: Buffer | null = null;
@@ -43,8 +49,8 @@ export async function extractUpload(stream: Readable, dir: string): Promise<unkn
       const name = header.name.replace(/^\.\//, '');
       try {
         if (header.type === 'directory') {
-          if (!name.startsWith(HANDLER_PREFIX) && name !== 'handler') throw refuse(`"${name}" is outside handler/`);
-          if (name !== 'handler/' && name !== 'handler') fs.mkdirSync(inside(handlerRoot, name, name.replace(/^handler\//, '').replace(/\/$/, '')), { recursive: true });
+          if (!name.startsWith(prefix) && name !== folder) throw refuse(`"${name}" is outside ${prefix}`);
+          if (name !== prefix && name !== folder) fs.mkdirSync(inside(handlerRoot, name, name.slice(prefix.length).replace(/\/$/, '')), { recursive: true });
           entry.resume();
           return entry.on('end', next);
         }
@@ -52,14 +58,14 @@ export async function extractUpload(stream: Readable, dir: string): Promise<unkn
         if (++files > UPLOAD_LIMITS.files) throw refuse(`it has more than ${UPLOAD_LIMITS.files} files`);
         bytes += header.size ?? 0;
         if (bytes > UPLOAD_LIMITS.bytes) throw refuse(`it is larger than ${UPLOAD_LIMITS.bytes / 2 ** 20} MB`);
-        if (name === CONFIG_ENTRY) {
-          if ((header.size ?? 0) > UPLOAD_LIMITS.configBytes) throw refuse(`${CONFIG_ENTRY} is too large`);
+        if (name === configEntry) {
+          if ((header.size ?? 0) > UPLOAD_LIMITS.configBytes) throw refuse(`${configEntry} is too large`);
           const chunks: Buffer[] = [];
           entry.on('data', (c: unknown) => chunks.push(c as Buffer));
           return entry.on('end', () => { config = Buffer.concat(chunks); next(); });
         }
-        if (!name.startsWith(HANDLER_PREFIX)) throw refuse(`"${name}" is outside handler/`);
-        const target = inside(handlerRoot, name, name.slice(HANDLER_PREFIX.length));
+        if (!name.startsWith(prefix)) throw refuse(`"${name}" is outside ${prefix}`);
+        const target = inside(handlerRoot, name, name.slice(prefix.length));
         fs.mkdirSync(path.dirname(target), { recursive: true });
         const out = fs.createWriteStream(target, { mode: (header.mode ?? 0o644) & 0o111 ? 0o755 : 0o644, flags: 'wx' });
         out.on('error', fail);
@@ -75,10 +81,10 @@ export async function extractUpload(stream: Readable, dir: string): Promise<unkn
   stream.on('error', (err) => extract.destroy(err));
   stream.pipe(extract);
   await done;
-  if (!config) throw refuse(`it has no ${CONFIG_ENTRY}`);
+  if (!config) throw refuse(`it has no ${configEntry}`);
   try {
     return JSON.parse((config as Buffer).toString('utf8'));
   } catch (err) {
-    throw refuse(`${CONFIG_ENTRY} is not valid JSON (${(err as Error).message})`);
+    throw refuse(`${configEntry} is not valid JSON (${(err as Error).message})`);
   }
 }

@@ -31,4 +31,9 @@ export const migrations: string[] = [
   ALTER TABLE sandboxes ADD COLUMN expires_at INTEGER NOT NULL DEFAULT 0;
   UPDATE sandboxes SET last_active_at = updated_at, expires_at = created_at + 8 * 3600 * 1000;
   `,
+  // 3: the port at which the web app serves a sandbox's gateway at the root of a URL (for OpenFaaS's own clients)
+  `
+  ALTER TABLE sandboxes ADD COLUMN public_port INTEGER;
+  CREATE UNIQUE INDEX sandboxes_public_port ON sandboxes (public_port) WHERE public_port IS NOT NULL;
+  `,
 ];

@@ -1,6 +1,6 @@
 import type { DB } from './open';
 
-export type SandboxRow = { id: string; participant_id: string; instance: string; status: 'creating' | 'ready' | 'failed' | 'removing'; gateway_token: string; gateway_password: string; created_at: number; updated_at: number; last_active_at: number; expires_at: number };
+export type SandboxRow = { id: string; participant_id: string; instance: string; status: 'creating' | 'ready' | 'failed' | 'removing'; gateway_token: string; gateway_password: string; created_at: number; updated_at: number; last_active_at: number; expires_at: number; public_port: number | null };
 export type ParticipantRow = { id: string; created_at: number; last_seen_at: number };
 export type FunctionRow = { sandbox_id: string; name: string; lang: string; image: string; updated_at: number };
 
@@ -61,6 +61,17 @@ export function queries(db: DB) {
     },
     setSandboxStatus(id: string, status: SandboxRow['status']): void {
       db.prepare('UPDATE sandboxes SET status = ?, updated_at = ? WHERE id = ?').run(status, now(), id);
+    },
+    /** Sandboxes of this instance that have a public gateway port. */
+    publicPorts(instance: string): { id: string; public_port: number }[] {
+      return db.prepare('SELECT id, public_port FROM sandboxes WHERE instance = ? AND public_port IS NOT NULL').all(instance) as { id: string; public_port: number }[];
+    },
+    /** Ports recorded for any sandbox (of any instance sharing this database). */
+    usedPublicPorts(): number[] {
+      return (db.prepare('SELECT public_port FROM sandboxes WHERE public_port IS NOT NULL').all() as { public_port: number }[]).map((r) => r.public_port);
+    },
+    setPublicPort(id: string, port: number | null): void {
+      db.prepare('UPDATE sandboxes SET public_port = ? WHERE id = ?').run(port, id);
     },
     deleteSandbox(id: string): void {
       db.prepare('DELETE FROM sandboxes WHERE id = ?').run(id);
