@@ -10,7 +10,7 @@ test("Lab 1 shows the participant's own gateway URL and password, and they work 
   await expect(page.getByLabel('Your gateway')).toContainText('faas-cli login --username admin --password-stdin');
   const secret = (await page.getByTestId('payload-secret').textContent())!;
   expect(secret).toMatch(/^[0-9a-f]{40}$/);
-  await expect(page.getByTestId('laptop-commands')).toContainText(`--remote-builder $OPENFAAS_URL --payload-secret payload-secret.txt`);
+  await expect(page.getByTestId('laptop-commands')).toContainText('faas-cli up --remote-builder $OPENFAAS_URL --payload-secret payload-secret.txt');
   await expect(page.getByTestId('gateway-path-url')).toHaveText(/^http:\/\/localhost:\d+\/gateway\/[a-z0-9]{10}$/);
 
   // The same calls faas-cli makes: login checks GET /system/functions with basic auth.

@@ -2,6 +2,7 @@
 
 import { useEffect, useState } from 'react';
 import { myGateway, type MyGateway } from '@/app/actions/gateway';
+import { LessonCode } from './LessonCode';
 
 /** Lab 1: the participant's personal gateway URL, credentials and builder secret, and the commands that use them on a laptop. */
 export function GatewayCredentials() {
@@ -17,12 +18,12 @@ export function GatewayCredentials() {
         <strong>Builder payload secret:</strong> <code data-testid="payload-secret">{gw.payloadSecret}</code>
       </p>
       <p>On your laptop:</p>
-      <pre><code data-testid="laptop-commands">{[
+      <div data-testid="laptop-commands"><LessonCode language="sh" lab="" step="" code={[
         `export OPENFAAS_URL=${gw.url}`,
         `echo -n '${gw.password}' | faas-cli login --username ${gw.user} --password-stdin`,
         `echo -n '${gw.payloadSecret}' > payload-secret.txt`,
-        `faas-cli up -f hello.yml --remote-builder $OPENFAAS_URL --payload-secret payload-secret.txt`,
-      ].join('\n')}</code></pre>
+        `faas-cli up --remote-builder $OPENFAAS_URL --payload-secret payload-secret.txt`,
+      ].join('\n')} /></div>
       <p className="muted">The same gateway also answers at <code data-testid="gateway-path-url">{gw.pathUrl}</code> (all commands but <code>invoke</code> and remote builds).</p>
     </section>
   );
