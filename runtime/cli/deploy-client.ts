@@ -3,11 +3,10 @@ import { stdio, type Out } from './context';
 import type { Gateway, GatewayResponse } from './gateway';
 import type { FunctionDeployment } from './deployment';
 
-export type DeployMode = { replace: boolean; update: boolean };
+export type DeployMode = { replace: boolean; update: boolean; timeoutMs: number };
 /** A deploy the gateway refused: its status, and the platform's message and hint. */
 export type DeployFailure = { name: string; status: number; message: string; hint?: string };
 
-const json = (body: unknown) => ({ auth: true, body: JSON.stringify(body), headers: { 'Content-Type': 'application/json' }, timeoutMs: 120_000 });
 
 /**
  * faas-cli's proxy.DeployFunction: with --replace, delete first; with --update (the default)
@@ -17,9 +16,11 @@ const json = (body: unknown) => ({ auth: true, body: JSON.stringify(body), heade
  */
 export async function sendDeployment(gateway: Gateway, spec: FunctionDeployment, mode: DeployMode, out: Out = stdio): Promise<DeployFailure | null> {
   const name = spec.service;
+  const ns = spec.namespace ?? '';
+  const json = (body: unknown) => ({ auth: true, body: JSON.stringify(body), headers: { 'Content-Type': 'application/json' }, timeoutMs: mode.timeoutMs });
   if (mode.replace) {
-    out.log(`Deleting: ${name}.`);
-    const del = await gateway.request('DELETE', '/system/functions', json({ functionName: name }));
+    out.log(`Deleting: ${name}.${ns}`);
+    const del = await gateway.request('DELETE', '/system/functions', json(ns ? { functionName: name, namespace: ns } : { functionName: name }));
     if (del.status >= 200 && del.status <= 202) out.log('Removing old function.');
   }
   let res: GatewayResponse | null = mode.update ? await gateway.request('PUT', '/system/functions', json(spec)) : null;
@@ -28,7 +29,7 @@ export async function sendDeployment(gateway: Gateway, spec: FunctionDeployment,
   out.log('');
   if (res.status >= 200 && res.status <= 202) {
     out.log(`Deployed. ${res.status} ${http.STATUS_CODES[res.status] ?? ''}.`);
-    out.log(`URL: ${gateway.url}/function/${name}`);
+    out.log(`URL: ${gateway.url}/function/${ns ? `${name}.${ns}` : name}`);
     out.log('');
     return null;
   }

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parseStack } from '../../lib/stack';
-import { functionDeployment } from './deployment';
+import { functionDeployment, resourcesFromFlags } from './deployment';
 
 const stack = parseStack(`version: 1.0
 provider:
@@ -72,4 +72,20 @@ test("the stack's fprocess wins over the template's; nothing empty is sent", () 
 
 test('a malformed -e is faas-cli\'s error, naming the flag', () => {
   assert.throws(() => functionDeployment('sorter', stack.functions.sorter, 'sorter:latest', { env: ['LEVEL'] }), /env format is not correct, needs key=value/);
+});
+
+test('-n openfaas-fn (or the stack\'s namespace:) goes into the body; another namespace is an error', () => {
+  const fn = stack.functions['astronaut-finder'];
+  assert.equal(functionDeployment('a', fn, 'i', { namespace: 'openfaas-fn' }).namespace, 'openfaas-fn');
+  assert.equal(functionDeployment('a', { ...fn, namespace: 'openfaas-fn' }, 'i', {}).namespace, 'openfaas-fn');
+  assert.equal(functionDeployment('a', fn, 'i', {}).namespace, undefined);
+  assert.throws(() => functionDeployment('a', fn, 'i', { namespace: 'staging' }), /namespace "staging" is not available/);
+  assert.throws(() => functionDeployment('a', { ...fn, namespace: 'staging' }, 'i', {}), /namespace "staging"/);
+});
+
+test('--cpu-*/--memory-* become requests and limits as given, only those that are set', () => {
+  assert.deepEqual(resourcesFromFlags({ memoryLimit: '128M', cpuLimit: '500000000', memoryRequest: '64M' }), {
+    limits: { memory: '128M', cpu: '500000000' }, requests: { memory: '64M' },
+  });
+  assert.deepEqual(resourcesFromFlags({}), {});
 });

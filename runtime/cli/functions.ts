@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { CliError } from './errors';
 import { Gateway } from './gateway';
+import { namespaceQuery } from './common-flags';
 
 /** What faas-cli reads of the gateway's FunctionStatus (list and describe). */
 const functionStatusSchema = z.object({
@@ -12,6 +13,13 @@ const functionStatusSchema = z.object({
   envProcess: z.string().default(''),
   labels: z.record(z.string(), z.string()).nullish(),
   annotations: z.record(z.string(), z.string()).nullish(),
+  envVars: z.record(z.string(), z.string()).nullish(),
+  secrets: z.array(z.string()).nullish(),
+  constraints: z.array(z.string()).nullish(),
+  limits: z.object({ memory: z.string().optional(), cpu: z.string().optional() }).nullish(),
+  requests: z.object({ memory: z.string().optional(), cpu: z.string().optional() }).nullish(),
+  readOnlyRootFilesystem: z.boolean().nullish(),
+  createdAt: z.string().nullish(),
 });
 export type FunctionStatus = z.infer<typeof functionStatusSchema>;
 
@@ -23,15 +31,17 @@ function parse<T>(schema: z.ZodType<T>, body: Buffer, gateway: Gateway): T {
   }
 }
 
-/** GET /system/functions. */
-export async function listFunctions(gateway: Gateway): Promise<FunctionStatus[]> {
-  const res = Gateway.expect(await gateway.request('GET', '/system/functions', { auth: true }), [200], 'cannot list functions');
+const query = (params: string[]) => (params.some(Boolean) ? `?${params.filter(Boolean).join('&')}` : '');
+
+/** GET /system/functions[?namespace=<ns>]. */
+export async function listFunctions(gateway: Gateway, namespace = ''): Promise<FunctionStatus[]> {
+  const res = Gateway.expect(await gateway.request('GET', `/system/functions${query([namespaceQuery(namespace)])}`, { auth: true }), [200], 'cannot list functions');
   return parse(z.array(functionStatusSchema), res.body, gateway);
 }
 
-/** GET /system/function/<name>; a missing function is faas-cli's "No such function". */
-export async function getFunction(gateway: Gateway, name: string): Promise<FunctionStatus> {
-  const res = await gateway.request('GET', `/system/function/${encodeURIComponent(name)}`, { auth: true });
+/** GET /system/function/<name>?[namespace=<ns>&]usage=1, as faas-cli asks; a missing function is faas-cli's "No such function". */
+export async function getFunction(gateway: Gateway, name: string, namespace = ''): Promise<FunctionStatus> {
+  const res = await gateway.request('GET', `/system/function/${encodeURIComponent(name)}${query([namespaceQuery(namespace), 'usage=1'])}`, { auth: true });
   if (res.status === 404) throw new CliError(`No such function: ${name}`, 'See the functions you have with: faas-cli list');
   return parse(functionStatusSchema, Gateway.expect(res, [200], `cannot describe ${name}`).body, gateway);
 }

@@ -46,3 +46,16 @@ test('Go durations as --since takes them', () => {
   assert.equal(parseGoDuration('m'), null);
   assert.equal(parseGoDuration(''), null);
 });
+
+test('a Go flag named no-x (commander\'s negation) takes =true and =false too', () => {
+  assert.deepEqual(rewriteGoBooleans(['--no-cache=true', '--no-cache=false', 'x'], [], ['no-cache']), ['--no-cache', 'x']);
+});
+
+test('without names, every boolean flag of the command takes the Go form', () => {
+  let seen: Record<string, unknown> = {};
+  const p = new Command().exitOverride();
+  const cmd = p.command('up').option('--update', 'u', true).option('--no-cache', 'c').option('--tag <t>', 't').action((o) => { seen = o; });
+  acceptGoBooleans(cmd);
+  p.parse(['up', '--update=false', '--no-cache=true'], { from: 'user' });
+  assert.deepEqual(seen, { update: false, cache: false });
+});

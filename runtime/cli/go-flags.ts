@@ -13,27 +13,58 @@ const FALSE = new Set(['0', 'f', 'F', 'false', 'FALSE', 'False']);
 /**
  * Let boolean flags take Go's `--flag=true|false` form: commander only knows `--flag`, so the
  * command's arguments are rewritten to `--flag` / `--no-flag` (added here, hidden from help)
- * before it parses them.
+ * before it parses them. Without `names`, every boolean flag of the command (as it is when
+ * parsing starts) takes them.
  */
-export function acceptGoBooleans(cmd: Command, names: string[]): Command {
-  for (const name of names) cmd.addOption(new Option(`--no-${name}`).hideHelp());
+export function acceptGoBooleans(cmd: Command, names?: string[]): Command {
   const parse = cmd.parseOptions.bind(cmd);
-  cmd.parseOptions = (argv: string[]) => parse(rewriteGoBooleans(argv, names));
+  cmd.parseOptions = (argv: string[]) => {
+    const bools = names ?? booleanFlagNames(cmd);
+    for (const name of bools) {
+      if (!cmd.options.some((o) => o.long === `--no-${name}`)) cmd.addOption(new Option(`--no-${name}`).hideHelp());
+    }
+    const negated = names ? [] : cmd.options.filter((o) => o.negate && !o.hidden).map((o) => o.long!.slice(2));
+    return parse(rewriteGoBooleans(argv, bools, negated));
+  };
   return cmd;
 }
 
-export function rewriteGoBooleans(argv: string[], names: string[]): string[] {
+/** The command's boolean flags (no value, not a --no-x negation), by long name without the dashes. */
+export function booleanFlagNames(cmd: Command): string[] {
+  return cmd.options.filter((o) => !o.required && !o.optional && !o.negate && o.long).map((o) => o.long!.slice(2));
+}
+
+/**
+ * Check a command's arguments before commander parses them (e.g. to explain a flag that
+ * faas-cli does not have); `check` throws a CliError to stop.
+ */
+export function checkArguments(cmd: Command, check: (argv: string[]) => void): Command {
+  const parse = cmd.parseOptions.bind(cmd);
+  cmd.parseOptions = (argv: string[]) => {
+    const end = argv.indexOf('--');
+    check(end < 0 ? argv : argv.slice(0, end));
+    return parse(argv);
+  };
+  return cmd;
+}
+
+/**
+ * `--x=true|false` as commander's `--x` / `--no-x`. A `negated` flag is one whose Go name
+ * starts with no- (--no-cache): true gives it, false leaves it out.
+ */
+export function rewriteGoBooleans(argv: string[], names: string[], negated: string[] = []): string[] {
   const out: string[] = [];
-  for (const arg of argv) {
-    if (arg === '--') return [...out, ...argv.slice(out.length)];
+  for (const [i, arg] of argv.entries()) {
+    if (arg === '--') return [...out, ...argv.slice(i)];
     const m = /^--([^=]+)=(.*)$/.exec(arg);
-    if (!m || !names.includes(m[1])) {
+    if (!m || !(names.includes(m[1]) || negated.includes(m[1]))) {
       out.push(arg);
       continue;
     }
-    if (TRUE.has(m[2])) out.push(`--${m[1]}`);
-    else if (FALSE.has(m[2])) out.push(`--no-${m[1]}`);
-    else throw new CliError(`invalid argument "${m[2]}" for "--${m[1]}" flag: use --${m[1]}=true or --${m[1]}=false`);
+    const on = TRUE.has(m[2]);
+    if (!on && !FALSE.has(m[2])) throw new CliError(`invalid argument "${m[2]}" for "--${m[1]}" flag: use --${m[1]}=true or --${m[1]}=false`);
+    if (!negated.includes(m[1])) out.push(on ? `--${m[1]}` : `--no-${m[1]}`);
+    else if (on) out.push(`--${m[1]}`);
   }
   return out;
 }

@@ -1,6 +1,23 @@
 /** Go's time.RFC3339 layout, faas-cli logs' default --time-format. */
 export const RFC3339 = '2006-01-02T15:04:05Z07:00';
 
+/** faas-cli's --time-format shortcuts (flags/time_format.go): Go's named layouts, any case. */
+const SHORTCUTS: Record<string, string> = {
+  ansic: 'Mon Jan _2 15:04:05 2006',
+  unixdate: 'Mon Jan _2 15:04:05 MST 2006',
+  rubydate: 'Mon Jan 02 15:04:05 -0700 2006',
+  rfc822: '02 Jan 06 15:04 MST',
+  rfc822z: '02 Jan 06 15:04 -0700',
+  rfc850: 'Monday, 02-Jan-06 15:04:05 MST',
+  rfc1123: 'Mon, 02 Jan 2006 15:04:05 MST',
+  rfc1123z: 'Mon, 02 Jan 2006 15:04:05 -0700',
+  rfc3339: RFC3339,
+  rfc3339nano: '2006-01-02T15:04:05.999999999Z07:00',
+};
+
+/** A --time-format value as a Go layout: a shortcut's layout, else the value itself. */
+export const timeLayout = (value: string) => SHORTCUTS[value.toLowerCase()] ?? value;
+
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 const DAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 const two = (n: number) => String(n).padStart(2, '0');

@@ -1,5 +1,6 @@
 import { Command, CommanderError } from 'commander';
 import { CliError } from './errors';
+import { acceptGoBooleans } from './go-flags';
 import { registerVersion, VERSION } from './commands/version';
 import { registerDescribe } from './commands/describe';
 import { registerInvoke } from './commands/invoke';
@@ -15,6 +16,8 @@ import { registerBuild } from './commands/build';
 import { registerPush } from './commands/push';
 import { registerDeploy } from './commands/deploy';
 import { registerUp } from './commands/up';
+import { registerNamespaces } from './commands/namespaces';
+import { registerReady } from './commands/ready';
 
 /**
  * faas-cli for the FaaS Lab sandbox shell: the commands Labs 1–3 use, with faas-cli's flags and
@@ -42,7 +45,18 @@ export function program(): Command {
   registerPush(p);
   registerDeploy(p);
   registerUp(p);
+  registerNamespaces(p);
+  registerReady(p);
+  forEachCommand(p, (cmd) => acceptGoBooleans(cmd));
   return p;
+}
+
+/** Every command under `cmd` (not `cmd` itself), depth first. */
+export function forEachCommand(cmd: Command, visit: (c: Command) => void): void {
+  for (const sub of cmd.commands) {
+    visit(sub);
+    forEachCommand(sub, visit);
+  }
 }
 
 export async function main(argv: string[]): Promise<number> {

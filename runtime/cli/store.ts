@@ -4,6 +4,8 @@ import { CliError } from './errors';
 
 /** The shell image's offline copy of the function store (no internet in the sandbox). */
 export const DEFAULT_CATALOG = '/usr/share/faaslab/store/catalog.json';
+/** faas-cli's store URL (--url's default), which this offline copy stands in for. */
+export const DEFAULT_STORE_URL = 'https://raw.githubusercontent.com/openfaas/store/master/functions.json';
 
 const map = z.record(z.string(), z.string()).nullish().transform((m) => m ?? {});
 /** A store entry as faas-cli reads one (the store's functions.json, our subset; unknown keys ignored). */

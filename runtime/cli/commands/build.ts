@@ -3,14 +3,18 @@ import type { Stack } from '../../../lib/stack';
 import { buildStack, type BuildFlags } from '../builds';
 import { gatewayFor } from '../context';
 import { CliError } from '../errors';
-import { acceptGoBooleans, repeatable } from '../go-flags';
+import { gatewayFlag } from '../common-flags';
+import { resourcesFromFlags, type ResourceFlags } from '../deployment';
+import { compat, intOption } from '../flags';
+import { repeatable } from '../go-flags';
 import { parseTagFormat } from '../image-tag';
 import { addStackOptions, requireStack, type StackOptions } from '../stack-file';
 
 /** The flags of a function given without a stack file (build/deploy --image … --name …). */
-export type FunctionFlags = { image?: string; name?: string; handler?: string; lang?: string; tag?: string };
+export type FunctionFlags = ResourceFlags & { image?: string; name?: string; handler?: string; lang?: string; tag: string };
 export type BuildOptions = StackOptions & FunctionFlags & {
-  cache: boolean; parallel: string; shrinkwrap?: boolean; buildArg?: string[]; buildOption?: string[]; quiet?: boolean; gateway?: string;
+  cache: boolean; parallel: number; shrinkwrap?: boolean; buildArg?: string[]; buildOption?: string[]; quiet?: boolean; gateway?: string;
+  buildLabel?: string[]; copyExtra?: string[];
 };
 
 export function addFunctionOptions(cmd: Command): Command {
@@ -19,29 +23,36 @@ export function addFunctionOptions(cmd: Command): Command {
     .option('--name <name>', 'Name of the deployed function (without a stack file)')
     .option('--handler <folder>', 'Directory with handler for function, e.g. ./hello-openfaas (without a stack file)')
     .option('--lang <language>', 'Programming language template (without a stack file)')
-    .option('--tag <format>', "Override latest tag on function Docker image, accepts 'latest', 'sha', 'branch', or 'describe'");
+    .option('--tag <format>', "Override latest tag on function Docker image, accepts 'latest', 'sha', 'branch', or 'describe'", 'latest');
 }
 
 export function addBuildOptions(cmd: Command): Command {
   cmd
     .option('--no-cache', "Do not use Docker's build cache")
-    .option('--parallel <depth>', 'Build in parallel to depth specified.', '1')
+    .option('--squash', compat("Use Docker's squash flag for smaller images [experimental]", 'the platform\'s builder makes its images in layers'))
+    .addOption(intOption('--parallel <depth>', 'Build in parallel to depth specified.', 1))
     .option('--shrinkwrap', 'Just write files to ./build/ folder for shrink-wrapping')
     .option('-b, --build-arg <KEY=VALUE>', 'Add a build-arg for Docker (repeatable)', repeatable)
     .option('-o, --build-option <option>', 'Set a build option from the template, e.g. dev (repeatable)', repeatable)
-    .option('--quiet', 'Perform a quiet build, without showing output from Docker');
+    .option('--build-label <LABEL=VALUE>', 'Add a label for Docker image (repeatable; not supported by the platform\'s builder yet: an error)', repeatable)
+    .option('--copy-extra <path>', 'Extra paths that will be copied into the function build context (repeatable; not supported by the platform\'s builder yet: an error)', repeatable)
+    .option('--quiet', 'Perform a quiet build, without showing output from Docker')
+    .option('--disable-stack-pull', compat('Disables the template configuration in the stack.yml', 'templates come from the platform, so none is pulled'))
+    .option('--pull', compat('Force a re-pull of base images in template during build', 'the builder uses the platform\'s own base images'));
   return cmd;
 }
 
-/** Boolean flags that also take Go's --flag=true|false form. */
-export const BUILD_BOOLEANS = ['shrinkwrap', 'quiet'];
-export const STACK_BOOLEANS = ['envsubst'];
-
 /** faas-cli's --parallel check. */
-export function parallelism(value: string): number {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 1) throw new CliError('the --parallel flag must be great than 0', 'For example --parallel=2 builds two functions at a time.');
+export function parallelism(n: number): number {
+  if (n < 1) throw new CliError('the --parallel flag must be great than 0', 'For example --parallel=2 builds two functions at a time.');
   return n;
+}
+
+/** --build-label and --copy-extra, which the platform's builder cannot take yet: say so rather than build without them. */
+function checkUnsupported(o: BuildOptions): void {
+  for (const [flag, given] of [['--build-label', o.buildLabel], ['--copy-extra', o.copyExtra]] as const) {
+    if (given?.length) throw new CliError(`${flag} is not supported by this platform's builder yet`, `Build without ${flag}.`);
+  }
 }
 
 /** faas-cli's parseBuildArgs: KEY=VALUE, trimmed, neither empty; ADDITIONAL_PACKAGE values add up. */
@@ -59,6 +70,7 @@ export function parseBuildArgs(args: string[]): Record<string, string> {
 }
 
 export function buildFlags(o: BuildOptions): BuildFlags {
+  checkUnsupported(o);
   return {
     parallel: parallelism(o.parallel),
     noCache: o.cache === false,
@@ -84,7 +96,7 @@ export function stackFromFlags(o: FunctionFlags, needs: (keyof FunctionFlags)[])
   return {
     version: '1.0',
     provider: { name: 'openfaas' },
-    functions: { [o.name!]: { image: o.image!, lang: o.lang, handler: o.handler } },
+    functions: { [o.name!]: { image: o.image!, lang: o.lang, handler: o.handler, ...resourcesFromFlags(o) } },
   };
 }
 
@@ -101,12 +113,12 @@ export async function runBuild(stack: Stack, o: BuildOptions): Promise<void> {
 export function registerBuild(program: Command): void {
   const cmd = program
     .command('build')
-    .description('Builds OpenFaaS function containers (on the platform\'s builder: your handler folder is uploaded through the gateway)')
-    .option('-g, --gateway <url>', 'Gateway URL starting with http(s)://');
+    .description('Builds OpenFaaS function containers (on the platform\'s builder: your handler folder is uploaded through the gateway)');
+  // Not a flag of faas-cli build: here builds go through the gateway, so it says which one.
+  gatewayFlag(cmd, 'Gateway URL starting with http(s):// (the builder is reached through it)');
   addStackOptions(cmd);
   addFunctionOptions(cmd);
   addBuildOptions(cmd);
-  acceptGoBooleans(cmd, [...STACK_BOOLEANS, ...BUILD_BOOLEANS]);
   cmd.addHelpText('after', [
     '',
     'Examples:',

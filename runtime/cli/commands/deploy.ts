@@ -4,16 +4,16 @@ import type { Command } from 'commander';
 import type { Stack } from '../../../lib/stack';
 import { gatewayFor, stdio } from '../context';
 import { sendDeployment, type DeployFailure } from '../deploy-client';
-import { addSettingFlags, functionDeployment, type DeploymentFlags } from '../deployment';
+import { addSettingFlags, deployTimeout, functionDeployment, type DeploymentFlags } from '../deployment';
 import { CliError } from '../errors';
-import { acceptGoBooleans } from '../go-flags';
+import { compat } from '../flags';
 import { parseTagFormat, taggedImage } from '../image-tag';
 import { addStackOptions, withEnvironmentFiles, type StackOptions } from '../stack-file';
 import { LOCAL_TEMPLATES, readTemplateYml, templatesRoot } from '../templates';
-import { addFunctionOptions, stackFor, STACK_BOOLEANS, type FunctionFlags } from './build';
+import { addFunctionOptions, stackFor, type FunctionFlags } from './build';
 
 export type DeployOptions = StackOptions & FunctionFlags & DeploymentFlags & {
-  gateway?: string; replace: boolean; update: boolean; readTemplate: boolean; network?: string;
+  gateway?: string; replace: boolean; update: boolean; readTemplate: boolean; network?: string; timeout: number;
 };
 
 export function addDeployOptions(cmd: Command): Command {
@@ -23,11 +23,9 @@ export function addDeployOptions(cmd: Command): Command {
     .option('--replace', 'Remove and re-create existing function(s) (with --update=false)', false)
     .option('--update', 'Perform rolling update on existing function(s) (--update=false to turn off)', true)
     .option('--read-template', 'Read the function\'s template to set the fprocess (--read-template=false to turn off)', true)
-    .option('--network <name>', 'Name of the network (Docker Swarm era; the sandbox has one network, so it is ignored)');
+    .option('--network <name>', compat('Name of the network', 'faas-cli sends it to no gateway, and the sandbox has one network'));
   return cmd;
 }
-
-export const DEPLOY_BOOLEANS = ['readonly', 'replace', 'update', 'read-template'];
 
 /** The fprocess of a template: the platform's template.yml, else ./template/<lang>/template.yml. */
 function templateFprocess(lang: string | undefined): string | undefined {
@@ -43,7 +41,7 @@ function templateFprocess(lang: string | undefined): string | undefined {
  * function given with --image and --name. Every function is tried; the failures are reported
  * at the end.
  */
-export async function runDeploy(stack: Stack, o: DeployOptions): Promise<void> {
+export async function runDeploy(stack: Stack, o: DeployOptions, timeoutMs: number): Promise<void> {
   if (o.update && o.replace) {
     throw new CliError('cannot specify --update and --replace at the same time',
       'One of --update or --replace must be false:\n  --replace --update=false  removes an existing deployment before re-creating it\n  --update                  performs a rolling update to a new function image or configuration (default true)');
@@ -56,7 +54,7 @@ export async function runDeploy(stack: Stack, o: DeployOptions): Promise<void> {
     stdio.log(`Deploying: ${name}.`);
     const image = taggedImage(tag, fn.image, fn.handler ?? '.');
     const spec = functionDeployment(name, fn, image, o, o.readTemplate ? templateFprocess(fn.lang) : undefined);
-    const failure = await sendDeployment(gateway, spec, { replace: o.replace, update: o.update });
+    const failure = await sendDeployment(gateway, spec, { replace: o.replace, update: o.update, timeoutMs });
     if (failure) failures.push(failure);
   }
   if (failures.length) {
@@ -70,7 +68,6 @@ export function registerDeploy(program: Command): void {
   addStackOptions(cmd);
   addFunctionOptions(cmd);
   addDeployOptions(cmd);
-  acceptGoBooleans(cmd, [...STACK_BOOLEANS, ...DEPLOY_BOOLEANS]);
   cmd.addHelpText('after', [
     '',
     'Examples:',
@@ -80,5 +77,5 @@ export function registerDeploy(program: Command): void {
     '  faas-cli deploy -f ./stack.yml --replace --update=false',
     '  faas-cli deploy --image=functions/alpine:latest --name=env --fprocess=env',
   ].join('\n'));
-  cmd.action(async (o: DeployOptions) => runDeploy(await stackFor(o, ['image', 'name']), o));
+  cmd.action(async (o: DeployOptions) => runDeploy(await stackFor(o, ['image', 'name']), o, deployTimeout(cmd, o.timeout)));
 }

@@ -29,3 +29,16 @@ test('no running replica is Not Ready; empty labels and annotations are left out
   assert.match(text, /^Status: +Not Ready$/m);
   assert.doesNotMatch(text, /Labels|Annotations/);
 });
+
+test('describe -v adds environment, secrets, constraints, requests and limits; -n names the namespace in the URLs', () => {
+  const f = {
+    name: 'a', image: 'i', invocationCount: 0, replicas: 1, availableReplicas: 1, envProcess: '', labels: {}, annotations: {},
+    envVars: { write_debug: 'true' }, secrets: ['api-key'], limits: { memory: '128M' },
+  };
+  assert.doesNotMatch(formatDescription(f, 'http://g:8080'), /Environment|Secrets|Limits/);
+  const text = formatDescription(f, 'http://g:8080', { verbose: true, namespace: 'openfaas-fn' });
+  assert.match(text, /^Environment: +write_debug : true$/m);
+  assert.match(text, /^Secrets: +api-key$/m);
+  assert.match(text, /^Limits: +memory : 128M$/m);
+  assert.match(text, /^URL: +http:\/\/g:8080\/function\/a\.openfaas-fn$/m);
+});

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { FunctionStatus } from '../functions';
-import { formatFunctionList } from './list';
+import { formatFunctionList, sortFunctions } from './list';
 
 const fn = (name: string, image: string, invocationCount: number, replicas: number): FunctionStatus =>
   ({ name, image, invocationCount, replicas, availableReplicas: replicas, envProcess: '' });
@@ -24,4 +24,14 @@ test('list -v adds the image (40 wide, longer ones cut with ..)', () => {
 
 test('list -q prints only the names', () => {
   assert.deepEqual(formatFunctionList(functions, { quiet: true }), ['figlet', 'hello-openfaas']);
+});
+
+test('list --sort: name (the default), invocations (most first), creation (oldest first); other values keep the order', () => {
+  const made = (name: string, invocationCount: number, createdAt: string) => ({ ...fn(name, 'i', invocationCount, 1), createdAt });
+  const fns = [made('b', 5, '2024-05-01T10:00:00Z'), made('c', 9, '2024-05-01T08:00:00Z'), made('a', 1, '2024-05-01T09:00:00Z')];
+  const names = (by: string) => sortFunctions(fns, by).map((f) => f.name).join('');
+  assert.equal(names('name'), 'abc');
+  assert.equal(names('invocations'), 'cba');
+  assert.equal(names('creation'), 'cab');
+  assert.equal(names('size'), 'bca');
 });

@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { checkNamespace, gatewayFlag, namespaceFlag, tlsFlag, tokenFlag, unusedStackFlags } from '../common-flags';
 import { gatewayFor, stdio } from '../context';
 import { listFunctions, type FunctionStatus } from '../functions';
 import { padRight } from '../tabwriter';
@@ -20,17 +21,31 @@ export function formatFunctionList(functions: FunctionStatus[], opts: { verbose?
   ];
 }
 
-/** `faas-cli list|ls [-v] [-q] [-g URL]`. */
+/** faas-cli list --sort: by name, by invocations (most first) or by creation (oldest first); any other value keeps the gateway's order. */
+export function sortFunctions(functions: FunctionStatus[], by: string): FunctionStatus[] {
+  const sorted = [...functions];
+  if (by === 'name') return sorted.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  if (by === 'invocations') return sorted.sort((a, b) => b.invocationCount - a.invocationCount);
+  if (by === 'creation') return sorted.sort((a, b) => Date.parse(a.createdAt ?? '') - Date.parse(b.createdAt ?? '') || 0);
+  return sorted;
+}
+
+type ListOptions = { gateway?: string; namespace?: string; verbose?: boolean; quiet?: boolean; sort: string };
+
+/** `faas-cli list|ls [-v] [-q] [--sort name|invocations|creation] [-g URL] [-n NS]`. */
 export function registerList(program: Command): void {
-  program
+  const cmd = program
     .command('list')
     .alias('ls')
-    .description('List OpenFaaS functions')
-    .option('-g, --gateway <url>', 'Gateway URL starting with http(s)://')
-    .option('-v, --verbose', 'Verbose output for the function list')
+    .description('List OpenFaaS functions');
+  namespaceFlag(gatewayFlag(cmd))
     .option('-q, --quiet', "Quiet mode - print out only the function's ID")
-    .action(async (opts: { gateway?: string; verbose?: boolean; quiet?: boolean }) => {
-      const functions = await listFunctions(gatewayFor(opts.gateway));
-      for (const line of formatFunctionList(functions, opts)) stdio.log(line);
-    });
+    .option('-v, --verbose', 'Verbose output for the function list');
+  tokenFlag(tlsFlag(cmd))
+    .option('--sort <order>', 'Sort the functions by "name" or "invocations" (or "creation")', 'name');
+  unusedStackFlags(cmd, true);
+  cmd.action(async (opts: ListOptions) => {
+    const functions = await listFunctions(gatewayFor(opts.gateway), checkNamespace(opts.namespace));
+    for (const line of formatFunctionList(sortFunctions(functions, opts.sort), opts)) stdio.log(line);
+  });
 }

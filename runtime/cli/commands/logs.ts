@@ -3,8 +3,10 @@ import type { Command } from 'commander';
 import { gatewayFor, stdio } from '../context';
 import { CliError } from '../errors';
 import { Gateway } from '../gateway';
-import { acceptGoBooleans, parseGoDuration } from '../go-flags';
-import { formatGoTime, RFC3339 } from '../go-time';
+import { checkNamespace, gatewayFlag, namespaceFlag, tlsFlag, tokenFlag, unusedStackFlags } from '../common-flags';
+import { durationOption, intOption, timestampOption } from '../flags';
+import { checkArguments } from '../go-flags';
+import { formatGoTime, RFC3339, timeLayout } from '../go-time';
 
 /** One line of GET /system/logs (faas-provider's logs.Message). */
 export type LogMessage = { name: string; namespace?: string; instance: string; timestamp: string; text: string };
@@ -24,25 +26,54 @@ export function formatLogMessage(msg: LogMessage, o: LogPrintOptions): string {
   return `${time ? `${time} ` : ''}${o.name ? `${msg.name} ` : ''}${o.instance ? `(${msg.instance}) ` : ''}${text}`;
 }
 
-type LogsOptions = { gateway?: string; since?: string; sinceTime?: string; tail: string; follow: boolean; format: string; timeFormat: string; name?: boolean; instance?: boolean };
+type LogsOptions = {
+  gateway?: string; namespace?: string; since: number; sinceTime?: string; lines: number; tail: boolean;
+  output: string; timeFormat: string; name?: boolean; instance?: boolean;
+};
+export type LogRequest = Pick<LogsOptions, 'since' | 'sinceTime' | 'lines' | 'tail'> & { namespace?: string };
 
-/** The /system/logs query for the flags (faas-cli proxy/logs.go reqAsQueryValues), or a CliError. */
-export function logQuery(fn: string, o: Pick<LogsOptions, 'since' | 'sinceTime' | 'tail' | 'follow'>, now = Date.now()): string {
-  const q = new URLSearchParams({ name: fn, follow: String(o.follow) });
-  if (o.sinceTime) {
-    if (Number.isNaN(Date.parse(o.sinceTime)) || !/^\d{4}-\d\d-\d\dT/.test(o.sinceTime)) {
-      throw new CliError(`invalid argument "${o.sinceTime}" for "--since-time" flag: use an RFC 3339 time like 2024-05-01T10:00:00Z`);
-    }
-    q.set('since', new Date(o.sinceTime).toISOString().replace(/\.\d+Z$/, 'Z'));
-  } else if (o.since) {
-    const ms = parseGoDuration(o.since);
-    if (ms === null) throw new CliError(`invalid argument "${o.since}" for "--since" flag: use a duration like 30s, 5m or 1h`);
-    if (ms !== 0) q.set('since', new Date(now - ms).toISOString().replace(/\.\d+Z$/, 'Z'));
-  }
-  const tail = Number(o.tail);
-  if (!Number.isInteger(tail)) throw new CliError(`invalid argument "${o.tail}" for "--tail" flag: use a whole number of lines (-1 for all)`);
-  if (tail !== 0) q.set('tail', String(tail));
+const seconds = (ms: number) => new Date(ms).toISOString().replace(/\.\d+Z$/, 'Z');
+
+/**
+ * The /system/logs query for the flags, as faas-cli sends it (commands/logs.go, proxy/logs.go;
+ * keys sorted): follow from --tail, tail from --lines (left out when 0), since from
+ * --since-time, else --since ago (left out when 0s), namespace when given.
+ */
+export function logQuery(fn: string, o: LogRequest, now = Date.now()): string {
+  const q = new URLSearchParams({ follow: String(o.tail), name: fn });
+  if (o.namespace) q.set('namespace', o.namespace);
+  if (o.sinceTime) q.set('since', seconds(Date.parse(o.sinceTime)));
+  else if (o.since) q.set('since', seconds(now - o.since));
+  if (o.lines !== 0) q.set('tail', String(o.lines));
   return q.toString();
+}
+
+export const LOG_FORMATS: Record<string, LogFormat> = { '': 'plain', plain: 'plain', keyvalue: 'key-value', json: 'json' };
+
+/** -o's value as a format; faas-cli's error for any other. */
+export function logFormat(value: string): LogFormat {
+  const format = LOG_FORMATS[value];
+  if (!format) throw new CliError(`unknown log format: '${value}'`, 'Use -o plain, -o keyvalue or -o json.');
+  return format;
+}
+
+/**
+ * The flags an older faas-cli (and this one until now) had that 0.17 does not: say what to
+ * use instead, where pflag would only say "unknown flag". `--tail N` counted lines then; now
+ * --tail is a boolean and N would be taken for a second function name.
+ */
+export function checkOldFlags(argv: string[]): void {
+  for (const [i, arg] of argv.entries()) {
+    const flag = /^--?[^=]+/.exec(arg)?.[0];
+    if (flag === '--follow') {
+      throw new CliError('unknown flag: --follow', 'faas-cli logs follows with --tail, which is on by default: --tail=false prints the logs so far and stops.');
+    }
+    if (flag === '--format') throw new CliError('unknown flag: --format', 'The output format is -o or --output: plain, keyvalue or json.');
+    if ((arg === '--tail' || arg === '-t') && /^\d+$/.test(argv[i + 1] ?? '')) {
+      throw new CliError(`--tail is a true/false flag (keep following, on by default), so "${argv[i + 1]}" is not a number of lines`,
+        `For the last ${argv[i + 1]} lines use --lines ${argv[i + 1]}; add --tail=false to stop after them.`);
+    }
+  }
 }
 
 function parseLine(line: string): LogMessage {
@@ -70,27 +101,32 @@ export async function* ndjson(stream: AsyncIterable<Buffer>): AsyncGenerator<Log
   if (buffered.trim()) yield parseLine(buffered.trim());
 }
 
-/** `faas-cli logs NAME`: follows by default (Ctrl+C to stop), like faas-cli 0.12. */
+/** `faas-cli logs NAME`: follows by default (--tail; Ctrl+C to stop), as faas-cli 0.17 does. */
 export function registerLogs(program: Command): void {
   const cmd = program
     .command('logs')
     .argument('<NAME>', 'name of the function')
-    .description('Fetch logs for a function')
-    .option('-g, --gateway <url>', 'Gateway URL starting with http(s)://')
-    .option('--since <duration>', 'return logs newer than a relative duration like 5s')
-    .option('--since-time <time>', 'include logs since the given timestamp (RFC3339)')
-    .option('--tail <lines>', 'number of recent log lines file to display. Defaults to -1, unlimited if <=0', '-1')
-    .option('--follow', 'continue printing new logs until the end of the request (--follow=false to stop at the end)', true)
-    .option('--format <format>', 'output format.  Note that JSON format will always include all log message keys (plain|key-value|json)', 'plain')
+    .description('Fetch logs for a function');
+  gatewayFlag(cmd);
+  namespaceFlag(cmd);
+  tlsFlag(cmd)
+    .addOption(durationOption('--since <duration>', 'return logs newer than a relative duration like 5s', '0s'))
+    .addOption(timestampOption('--since-time <timestamp>', 'include logs since the given timestamp (RFC3339)'))
+    .addOption(intOption('--lines <n>', 'number of recent log lines file to display. Defaults to -1, unlimited if <=0', -1))
+    .option('-t, --tail', 'tail logs and continue printing new logs until the end of the request or Ctrl+C (--tail=false prints the logs so far and stops)', true);
+  tokenFlag(cmd)
+    .option('-o, --output <format>', 'output format.  Note that JSON format will always include all log message keys (plain|keyvalue|json; empty is plain)', '')
     .option('--time-format <layout>', 'string format for the timestamp, any value go time format string is allowed, empty will not print the timestamp', RFC3339)
     .option('--name', 'print the function name')
-    .option('--instance', 'print the function instance name/id')
-    .addHelpText('after', '\nExamples:\n  faas-cli logs figlet\n  faas-cli logs figlet --follow=false --tail 20\n  faas-cli logs figlet --since 10m --format json')
+    .option('--instance', 'print the function instance name/id');
+  unusedStackFlags(cmd);
+  checkArguments(cmd, checkOldFlags);
+  cmd.addHelpText('after', '\nExamples:\n  faas-cli logs figlet\n  faas-cli logs figlet --lines 20 --tail=false\n  faas-cli logs figlet --since 10m -o json')
     .action(async (fn: string, opts: LogsOptions) => {
-      if (!['plain', 'key-value', 'json'].includes(opts.format)) throw new CliError(`invalid argument "${opts.format}" for "--format" flag: use plain, key-value or json`);
-      const print: LogPrintOptions = { format: opts.format as LogFormat, timeFormat: opts.timeFormat, name: Boolean(opts.name), instance: Boolean(opts.instance) };
+      const namespace = checkNamespace(opts.namespace);
+      const print: LogPrintOptions = { format: logFormat(opts.output), timeFormat: timeLayout(opts.timeFormat), name: Boolean(opts.name), instance: Boolean(opts.instance) };
       const gateway = gatewayFor(opts.gateway);
-      await gateway.request('GET', `/system/logs?${logQuery(fn, opts)}`, {
+      await gateway.request('GET', `/system/logs?${logQuery(fn, { ...opts, namespace })}`, {
         auth: true,
         timeoutMs: 0, // a followed log stays quiet for as long as the function does
         onResponse: async (res) => {
@@ -103,5 +139,4 @@ export function registerLogs(program: Command): void {
         },
       });
     });
-  acceptGoBooleans(cmd, ['follow', 'name', 'instance']);
 }

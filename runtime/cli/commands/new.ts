@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
 import { FUNCTION_NAME_RULE, functionNameSchema } from '../../../lib/stack';
+import { gatewayFlag, unusedStackFlags } from '../common-flags';
 import { resolveGateway, stdio } from '../context';
 import { CliError } from '../errors';
 import { appendedStackText, LOGO, newFunctionEntry, newStackText, updateGitignore } from '../new-function';
@@ -70,12 +71,12 @@ async function runNew(nameArg: string | undefined, o: NewOptions): Promise<void>
 }
 
 export function registerNew(program: Command): void {
-  program
+  const cmd = program
     .command('new')
     .argument('[FUNCTION_NAME]', 'name of the new function')
     .description('Create a new template in the current folder with the name given as name')
-    .option('--lang <language>', 'Language or template to use')
-    .option('-g, --gateway <url>', 'Gateway URL to store in YAML stack file (default: OPENFAAS_URL)')
+    .option('--lang <language>', 'Language or template to use');
+  gatewayFlag(cmd, 'Gateway URL to store in YAML stack file')
     .option('--handler <folder>', 'directory the handler will be written to')
     .option('-p, --prefix <prefix>', 'Set prefix for the function image (default: OPENFAAS_PREFIX)')
     .option('--memory-limit <memory>', 'Set a limit for the memory')
@@ -84,7 +85,8 @@ export function registerNew(program: Command): void {
     .option('--cpu-request <cpu>', 'Set a request value for the CPU')
     .option('--list', 'List available languages')
     .option('-a, --append <file>', 'Append to existing YAML file')
-    .option('-q, --quiet', 'Skip template notes')
+    .option('-q, --quiet', 'Skip template notes');
+  unusedStackFlags(cmd)
     .addHelpText('after', [
       '',
       'Examples:',

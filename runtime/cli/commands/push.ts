@@ -2,12 +2,12 @@ import type { Command } from 'commander';
 import type { Stack } from '../../../lib/stack';
 import { stdio, type Out } from '../context';
 import { CliError } from '../errors';
-import { acceptGoBooleans } from '../go-flags';
+import { compat, intOption } from '../flags';
 import { parseTagFormat, taggedImage } from '../image-tag';
 import { addStackOptions, requireStack, type StackOptions } from '../stack-file';
-import { parallelism, STACK_BOOLEANS } from './build';
+import { parallelism } from './build';
 
-export type PushOptions = StackOptions & { parallel: string; tag?: string };
+export type PushOptions = StackOptions & { parallel: number; tag: string };
 
 /**
  * `faas-cli push`: on this platform there is nothing to push. Images are built on the one
@@ -36,10 +36,10 @@ export function registerPush(program: Command): void {
   const cmd = program
     .command('push')
     .description('Push OpenFaaS functions to a registry (not needed here: images are built where they run)')
-    .option('--parallel <depth>', 'Push images in parallel to depth specified.', '1')
-    .option('--tag <format>', "Override latest tag on function Docker image, accepts 'latest', 'sha', 'branch', or 'describe'");
+    .addOption(intOption('--parallel <depth>', 'Push images in parallel to depth specified.', 1))
+    .option('--tag <format>', "Override latest tag on function Docker image, accepts 'latest', 'sha', 'branch', or 'describe'", 'latest')
+    .option('--quiet', compat('Perform a quiet push, without showing output from Docker', 'nothing is pushed, so there is no output to quieten'));
   addStackOptions(cmd);
-  acceptGoBooleans(cmd, STACK_BOOLEANS);
   cmd.addHelpText('after', '\nExamples:\n  faas-cli push -f astronaut-finder.yml\n  faas-cli push -f ./stack.yml --filter "*finder"');
   cmd.action(async (o: PushOptions) => runPush((await requireStack(o)).stack, o));
 }

@@ -1,11 +1,12 @@
-import http from 'node:http';
 import type { Command } from 'commander';
 import { gatewayFor, stdio } from '../context';
 import { CliError } from '../errors';
-import { addSettingFlags } from '../deployment';
-import { Gateway } from '../gateway';
-import { acceptGoBooleans, parseKeyValues } from '../go-flags';
-import { findStoreItem, readCatalog, type StoreItem } from '../store';
+import { unusedStackFlags } from '../common-flags';
+import { sendDeployment } from '../deploy-client';
+import { addSettingFlags, deployTimeout, functionDeployment, resourcesFromFlags, type DeploymentFlags, type ResourceFlags } from '../deployment';
+import { compat } from '../flags';
+import type { Gateway } from '../gateway';
+import { DEFAULT_STORE_URL, findStoreItem, readCatalog, type StoreItem } from '../store';
 import { tabwrite } from '../tabwriter';
 
 const MAX_DESCRIPTION = 40;
@@ -47,64 +48,43 @@ export function formatStoreItem(item: StoreItem): string {
   ].join(''));
 }
 
-type DeployOptions = {
-  gateway?: string; name?: string; env?: string[]; label?: string[]; annotation?: string[];
-  constraint?: string[]; secret?: string[]; replace: boolean; update: boolean;
-};
-
-const json = (body: unknown) => ({ auth: true, body: JSON.stringify(body), headers: { 'Content-Type': 'application/json' }, timeoutMs: 120_000 });
+type DeployOptions = DeploymentFlags & ResourceFlags & { gateway?: string; name?: string; replace: boolean; update: boolean; timeout: number };
 
 /**
- * Deploy a store function as faas-cli's deployImage does: --replace removes it first; --update
- * (the default) tries PUT and falls back to POST when the function is new. The store's
- * environment, labels and annotations come first; the flags' values win over them.
+ * Deploy a store function as faas-cli store deploy does (the same deploy as faas-cli deploy's):
+ * the store's environment, labels and annotations first, the flags' values winning over them.
  */
-async function deployStoreItem(gateway: Gateway, item: StoreItem, o: DeployOptions): Promise<void> {
+async function deployStoreItem(gateway: Gateway, item: StoreItem, o: DeployOptions, timeoutMs: number): Promise<void> {
   const name = o.name || item.name;
-  const spec = {
-    service: name,
-    image: item.image,
-    envProcess: item.fprocess,
-    envVars: { ...item.environment, ...parseKeyValues(o.env ?? [], 'env') },
-    labels: { ...item.labels, ...parseKeyValues(o.label ?? [], 'label') },
-    annotations: { ...item.annotations, ...parseKeyValues(o.annotation ?? [], 'annotation') },
-    constraints: o.constraint ?? [],
-    secrets: o.secret ?? [],
-  };
-  if (o.replace) {
-    const res = await gateway.request('DELETE', '/system/functions', json({ functionName: name }));
-    if (res.status !== 404) Gateway.expect(res, [200, 201, 202], `cannot remove ${name}`);
-    stdio.log(res.status === 404 ? 'No existing function to remove' : 'Removing old function.');
-  }
-  let res = o.update && !o.replace ? await gateway.request('PUT', '/system/functions', json(spec)) : null;
-  if (!res || res.status === 404) res = await gateway.request('POST', '/system/functions', json(spec));
-  else if (res.status === 200) stdio.log(`Function ${name} already exists, attempting rolling-update.`);
-  stdio.log('');
-  if (res.status < 200 || res.status > 202) {
-    stdio.log(`Unexpected status: ${res.status}, message: ${res.body.toString('utf8').trim()}`);
-    throw new CliError(`Function '${name}' failed to deploy with status code: ${res.status}`);
-  }
-  stdio.log(`Deployed. ${res.status} ${http.STATUS_CODES[res.status] ?? ''}.`);
-  stdio.log(`URL: ${gateway.url}/function/${name}`);
-  stdio.log('');
+  const fn = { image: item.image, fprocess: item.fprocess, environment: item.environment, labels: item.labels, annotations: item.annotations, ...resourcesFromFlags(o) };
+  const failure = await sendDeployment(gateway, functionDeployment(name, fn, item.image, o), { replace: o.replace, update: o.update, timeoutMs });
+  if (failure) throw new CliError(`Function '${name}' failed to deploy with status code: ${failure.status}`, failure.hint);
 }
+
+const OFFLINE = 'this shell has an offline copy of the store, so no URL is fetched';
+const PLATFORM = 'the offline store has the images for this sandbox\'s platform';
+
+/** The store's persistent flags (-u, -p) and faas-cli's (-f, --regex, --filter). */
+const storeFlags = (cmd: Command) => unusedStackFlags(cmd
+  .option('-u, --url <url>', compat('Alternative Store URL starting with http(s)://', OFFLINE), DEFAULT_STORE_URL)
+  .option('-p, --platform <platform>', compat('Target platform for store', PLATFORM)));
 
 /** `faas-cli store list|describe|deploy`, from the shell's offline catalog. */
 export function registerStore(program: Command): void {
   const store = program.command('store').description('OpenFaaS store commands (an offline copy of the function store)');
 
-  store.command('list').alias('ls').description('List available OpenFaaS functions in a store')
+  storeFlags(store.command('list').alias('ls').description('List available OpenFaaS functions in a store'))
     .option('-v, --verbose', 'Enable verbose output to see the full description of each function in the store')
     .action((opts: { verbose?: boolean }) => stdio.write(formatStoreList(readCatalog(), opts.verbose)));
 
-  store.command('describe').alias('inspect').argument('<NAME>', 'function name or title').description('Show details of OpenFaaS function from a store')
+  storeFlags(store.command('describe').alias('inspect').argument('<NAME>', 'function name or title').description('Show details of OpenFaaS function from a store'))
     .action((wanted: string) => stdio.write(formatStoreItem(findStoreItem(readCatalog(), wanted))));
 
-  const deploy = addSettingFlags(store.command('deploy').argument('<NAME>', 'function name or title').description('Deploy OpenFaaS functions from a store'))
+  const deploy = storeFlags(addSettingFlags(store.command('deploy').argument('<NAME>', 'function name or title').description('Deploy OpenFaaS functions from a store')))
     .option('--name <name>', 'Name of the deployed function (overriding name from the store)')
-    .option('--replace', 'Remove and re-create any existing function', false)
+    .option('--replace', 'Replace any existing function', false)
     .option('--update', 'Update existing functions (--update=false to only create)', true)
-    .addHelpText('after', '\nExamples:\n  faas-cli store deploy figlet\n  faas-cli store deploy figlet --name banner --env=MYVAR=myval')
-    .action(async (wanted: string, opts: DeployOptions) => deployStoreItem(gatewayFor(opts.gateway), findStoreItem(readCatalog(), wanted), opts));
-  acceptGoBooleans(deploy, ['replace', 'update']);
+    .addHelpText('after', '\nExamples:\n  faas-cli store deploy figlet\n  faas-cli store deploy figlet --name banner --env=MYVAR=myval');
+  deploy.action(async (wanted: string, opts: DeployOptions) =>
+    deployStoreItem(gatewayFor(opts.gateway), findStoreItem(readCatalog(), wanted), opts, deployTimeout(deploy, opts.timeout)));
 }

@@ -2,7 +2,8 @@ import path from 'node:path';
 import type { Command } from 'commander';
 import { stdio } from '../context';
 import { CliError } from '../errors';
-import { acceptGoBooleans } from '../go-flags';
+import { unusedStackFlags } from '../common-flags';
+import { compat } from '../flags';
 import { loadStack, stackFileName, type StackOptions } from '../stack-file';
 import { tabwrite } from '../tabwriter';
 import { noInternet, pullTemplates, requireShipped } from '../template-pull';
@@ -62,8 +63,11 @@ export function registerTemplate(program: Command): void {
     .argument('[REPOSITORY_URL]', '"stack" to pull the templates named in the stack file; a git URL cannot be fetched here (no internet)')
     .description('Copies the platform\'s templates into ./template (there is no internet here, so no git repository is cloned)')
     .option('--overwrite', 'Overwrite existing templates?')
-    .option('--debug', 'Enable debug output')
+    .option('--debug', compat('Enable debug output', 'there is no git clone to show'))
     .option('-f, --yaml <file>', 'Path to YAML file describing function(s), for "template pull stack"')
+    .option('--regex <regex>', compat('Regex to match with function names in YAML file', 'templates are pulled for the whole stack'))
+    .option('--filter <wildcard>', compat('Wildcard to match with function names in YAML file', 'templates are pulled for the whole stack'))
+    // Not a flag of faas-cli's template pull: how the stack file is read for "template pull stack".
     .option('--envsubst', 'Substitute environment variables in stack.yml file', true)
     .addHelpText('after', '\nExamples:\n  faas-cli template pull\n  faas-cli template pull --overwrite\n  faas-cli template pull stack -f example.yml')
     .action(async (repository: string | undefined, o: StackOptions & { overwrite?: boolean }) => {
@@ -72,14 +76,16 @@ export function registerTemplate(program: Command): void {
       stdio.log(`Fetch templates from the platform: ${templatesRoot()}`);
       pullTemplates(shippedLanguages(), Boolean(o.overwrite));
     });
-  acceptGoBooleans(pull, ['overwrite', 'envsubst']);
 
   const store = template.command('store').description('Command for pulling and listing templates from the template store (the platform\'s templates)');
-  store.command('list').alias('ls').description('List templates from the template store')
+  storeFlags(store.command('list').alias('ls').description('List templates from the template store'))
     .option('-v, --verbose', 'Shows additional language and platform')
+    .option('-p, --platform <platform>', compat('Shows the platform if the output is verbose', `the platform's templates are for ${PLATFORM}`), PLATFORM)
+    .option('-r, --recommended', compat('Shows only recommended templates', ALL_OURS))
+    .option('-o, --official', compat('Shows only official templates', ALL_OURS))
     .action((o: { verbose?: boolean }) => stdio.write(formatTemplateStore(storeTemplates(), o.verbose)));
 
-  store.command('describe').argument('<TEMPLATE_NAME>').description('Describe the template')
+  storeFlags(store.command('describe').argument('<TEMPLATE_NAME>').description('Describe the template'))
     .action((name: string) => {
       const t = storeTemplates().find((s) => s.name === requireShipped(name))!;
       stdio.write(`${tabwrite([
@@ -88,10 +94,19 @@ export function registerTemplate(program: Command): void {
       ].join('\n'))}\n`);
     });
 
-  const storePull = store.command('pull').argument('<TEMPLATE_NAME>').description('Pull a template from the template store into ./template')
-    .option('--overwrite', 'Overwrite existing templates?')
+  storeFlags(store.command('pull').argument('<TEMPLATE_NAME>').description('Pull a template from the template store into ./template'))
     .action((name: string, o: { overwrite?: boolean }) => {
       pullTemplates([requireShipped(name)], Boolean(o.overwrite));
     });
-  acceptGoBooleans(storePull, ['overwrite']);
+}
+
+const ALL_OURS = 'every template here is the platform\'s own, so all are shown';
+const TEMPLATE_STORE_URL = 'https://raw.githubusercontent.com/openfaas/store/master/templates.json';
+
+/** The template store's flags: --url, and the --overwrite and --debug that faas-cli copies from template pull to them all. */
+function storeFlags(cmd: Command): Command {
+  return unusedStackFlags(cmd
+    .option('-u, --url <url>', compat('Use as alternative store for templates', 'the template store here is the platform\'s templates, with no internet to fetch another'), TEMPLATE_STORE_URL)
+    .option('--overwrite', 'Overwrite existing templates?')
+    .option('--debug', compat('Enable debug output', 'there is no git clone to show')));
 }

@@ -1,5 +1,7 @@
 import type { Command } from 'commander';
+import { gatewayFlag, tlsFlag, tokenFlag, unusedStackFlags } from '../common-flags';
 import { gatewayFor, stdio } from '../context';
+import { compat } from '../flags';
 import { Gateway } from '../gateway';
 
 export const VERSION = '0.1.0';
@@ -7,12 +9,15 @@ const COMMIT = 'faaslab';
 
 /** `faas-cli version [--short-version] [-g URL]`: the CLI's version and, when reachable, the gateway's. */
 export function registerVersion(program: Command): void {
-  program
+  const cmd = program
     .command('version')
     .description('Display the clients version information')
-    .option('--short-version', 'Just print Git SHA')
-    .option('-g, --gateway <url>', 'Gateway URL starting with http(s)://')
-    .action(async (opts: { shortVersion?: boolean; gateway?: string }) => {
+    .option('--short-version', 'Just print Git SHA');
+  tlsFlag(gatewayFlag(cmd))
+    .option('--warn-update', compat('Check for new version and warn about updating', 'the sandbox has no internet to ask GitHub with'), true);
+  tokenFlag(cmd);
+  unusedStackFlags(cmd, true);
+  cmd.action(async (opts: { shortVersion?: boolean; gateway?: string }) => {
       if (opts.shortVersion) return stdio.log(VERSION);
       stdio.log('CLI:');
       stdio.log(` commit:  ${COMMIT}`);
