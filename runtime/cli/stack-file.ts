@@ -9,8 +9,8 @@ import { CliError } from './errors';
 export type StackOptions = { yaml?: string; filter?: string; regex?: string; envsubst?: boolean };
 export type LoadedStack = { file: string; stack: Stack };
 
-/** faas-cli's default stack files, in the order it looks for them. */
-const DEFAULT_STACK_FILES = ['stack.yml', 'stack.yaml'];
+/** faas-cli's default stack files, in the order it looks for them (0.17: stack.yaml first, commands/faas.go). */
+export const DEFAULT_STACK_FILES = ['stack.yaml', 'stack.yml'];
 
 const NO_INTERNET = 'This sandbox has no internet: -f only reaches URLs inside it (such as http://gateway:8080/function/<name>). Save the file in your workspace and give its name to -f instead.';
 
@@ -24,7 +24,7 @@ export function addStackOptions(cmd: Command): Command {
 
 const isUrl = (name: string) => /^https?:\/\//i.test(name);
 
-/** The stack file a command reads: -f, else stack.yml, else stack.yaml; null when there is none. */
+/** The stack file a command reads: -f, else stack.yaml, else stack.yml; null when there is none. */
 export function stackFileName(flag: string | undefined, exists: (file: string) => boolean = fs.existsSync): string | null {
   if (flag) return flag;
   return DEFAULT_STACK_FILES.find((f) => exists(f)) ?? null;
@@ -102,7 +102,7 @@ export async function loadStack(file: string, opts: StackOptions): Promise<Loade
   });
 }
 
-/** The stack named by -f, else the default file (stack.yml, stack.yaml); none is an error. */
+/** The stack named by -f, else the default file (stack.yaml, stack.yml); none is an error. */
 export async function requireStack(opts: StackOptions): Promise<LoadedStack> {
   const file = stackFileName(opts.yaml);
   if (!file) throw new CliError('cannot find the stack file stack.yml', `Name the stack file with -f, e.g. -f hello-openfaas.yml.${stackFilesHere()}`);

@@ -55,10 +55,13 @@ test('faas-cli help shows every command, and help for one command', async () => 
 });
 
 test('invoke sends stdin as the body, with headers, query and content type, and prints the answer as is', async () => {
-  const r = await sh('faas-cli invoke echo -H X-Trace=on --query workshop=1 --query lab=3 --content-type application/json', '{"a":1}');
+  const r = await sh('faas-cli invoke echo -H "X-Trace: on" --query workshop=1 --query lab=3 --content-type application/json', '{"a":1}');
   assert.equal(r.code, 0, r.stderr);
-  assert.equal(r.stdout, 'body={"a":1} query=workshop=1&lab=3 trace=on method=POST type=application/json\n');
+  assert.equal(r.stdout, 'body={"a":1} query=lab=3&workshop=1 trace=on method=POST type=application/json\n', 'the query sorted, as faas-cli encodes it');
   assert.equal(r.stderr, '', 'no TTY, so no "Reading from STDIN" prompt');
+  const old = await sh('faas-cli invoke echo -H X-Trace=on', 'x');
+  assert.match(old.stdout, /trace=on/, 'the older -H key=value still works');
+  assert.match(old.stderr, /-H key=value form is deprecated, use -H "Key: Value"/);
   const get = await sh('faas-cli invoke echo -m GET < /dev/null');
   assert.match(get.stdout, /method=GET/);
 });
@@ -83,7 +86,7 @@ test('a failing function, a missing one and a bad flag fail with the reason and 
   assert.match(missing.stderr, /server returned unexpected status code: 404 - Function "nope" not found\./);
   const badHeader = await sh('echo hi | faas-cli invoke echo -H X-Trace');
   assert.equal(badHeader.code, 1);
-  assert.match(badHeader.stderr, /Error: the --header or -H flag must take the form of key=value/);
+  assert.match(badHeader.stderr, /Error: the --header or -H flag must take the form of "Key: Value"/);
 });
 
 test('invoke --async is accepted at once with faas-cli\'s words', async () => {
@@ -109,6 +112,30 @@ test('list, list -v and list -q', async () => {
 
   const quiet = await sh('faas-cli list -q');
   assert.equal(quiet.stdout, 'count\necho\nupper\n');
+});
+
+test('list --sort invocations puts the most called first', async () => {
+  const r = await sh('faas-cli list --sort invocations');
+  assert.equal(r.code, 0, r.stderr);
+  const counts = r.stdout.trimEnd().split('\n').slice(1).map((l) => Number(l.split('\t')[1]));
+  assert.deepEqual(counts, [...counts].sort((a, b) => b - a));
+});
+
+test('-n openfaas-fn is the sandbox\'s namespace, sent as faas-cli sends it; another one is refused before any request', async () => {
+  assert.equal((await sh('faas-cli list -q -n openfaas-fn')).stdout, 'count\necho\nupper\n', 'GET /system/functions?namespace=openfaas-fn');
+  const described = await sh('faas-cli describe upper -n openfaas-fn');
+  assert.equal(described.code, 0, described.stderr);
+  assert.match(described.stdout, /^URL: +http:\/\/gateway:8080\/function\/upper\.openfaas-fn$/m);
+  // POST /function/upper.openfaas-fn: needs the gateway to take <name>.openfaas-fn.
+  const invoked = await sh('echo hi | faas-cli invoke upper -n openfaas-fn');
+  assert.equal(invoked.code, 0, invoked.stderr);
+  assert.equal(invoked.stdout, 'HI\n\n');
+  assert.equal((await sh('faas-cli secret list -n openfaas-fn')).code, 0, 'GET /system/secrets?namespace=openfaas-fn');
+  for (const cmd of ['faas-cli list -n staging', 'faas-cli logs upper -n staging', 'echo | faas-cli invoke upper -n staging', 'faas-cli remove upper -n staging']) {
+    const r = await sh(cmd);
+    assert.equal(r.code, 1, cmd);
+    assert.match(r.stderr, /namespace "staging" is not available: this sandbox's functions all live in the namespace openfaas-fn/, cmd);
+  }
 });
 
 test('describe shows the function as faas-cli does; a missing one says so', async () => {
@@ -139,13 +166,13 @@ test('logs show what a write_debug function printed', async () => {
   let logs = { code: -1, stdout: '', stderr: '' };
   for (let i = 0; i < 20 && !logs.stdout.includes('PLEASE LOG ME'); i++) {
     if (i) await new Promise((r) => setTimeout(r, 500));
-    logs = await sh('faas-cli logs upper --follow=false --tail 50');
+    logs = await sh('faas-cli logs upper --tail=false --lines 50');
   }
   assert.equal(logs.code, 0, logs.stderr);
   assert.match(logs.stdout, /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ PLEASE LOG ME$/m);
-  const named = await sh('faas-cli logs upper --follow=false --since 5m --name --format key-value');
+  const named = await sh('faas-cli logs upper --tail=false --since 5m --name -o keyvalue');
   assert.match(named.stdout, /^timestamp="[^"]+" name="upper" text="PLEASE LOG ME" $/m);
-  const json = await sh('faas-cli logs upper --follow=false --tail 5 --format json');
+  const json = await sh('faas-cli logs upper --tail=false --lines 5 -o json -n openfaas-fn');
   assert.ok(json.stdout.trim().split('\n').every((l) => JSON.parse(l).name === 'upper'), json.stdout);
   // By default it keeps following until stopped (here by timeout, as Ctrl+C would).
   const followed = await sh('timeout 3 faas-cli logs upper --since 5m; echo "exit=$?"');
@@ -153,6 +180,13 @@ test('logs show what a write_debug function printed', async () => {
   const bad = await sh('faas-cli logs upper --since 5minutes');
   assert.equal(bad.code, 1);
   assert.match(bad.stderr, /invalid argument "5minutes" for "--since" flag/);
+  // faas-cli 0.17 has no --follow, and its --tail is the follow switch, not a count.
+  const follow = await sh('faas-cli logs upper --follow=false');
+  assert.equal(follow.code, 1);
+  assert.match(follow.stderr, /^Error: unknown flag: --follow\n.*--tail=false/m);
+  const count = await sh('faas-cli logs upper --tail 5');
+  assert.equal(count.code, 1);
+  assert.match(count.stderr, /use --lines 5/);
 });
 
 test('secrets: create, list, a second create, update (not possible on Swarm), remove', async () => {

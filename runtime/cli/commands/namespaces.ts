@@ -21,7 +21,11 @@ const withFlags = (cmd: Command) => unusedStackFlags(tokenFlag(tlsFlag(gatewayFl
  * hidden): GET /system/namespaces. The sandbox has one namespace; it cannot make others.
  */
 export function registerNamespaces(program: Command): void {
-  withFlags(program.command('namespaces', { hidden: true }).description('List OpenFaaS namespaces (moved to "faas-cli namespace list")')).action(listNamespaces);
+  withFlags(program.command('namespaces', { hidden: true }).description('List OpenFaaS namespaces (moved to "faas-cli namespace list")'))
+    .action(async (opts: { gateway?: string }) => {
+      stdio.error('Command "namespaces" is deprecated, This has moved to "faas-cli namespace list".');
+      await listNamespaces(opts);
+    });
   const namespace = program.command('namespace').alias('ns').description('Manage OpenFaaS namespaces (here: list them; the sandbox has one)');
   withFlags(namespace.command('list').alias('ls').description('List OpenFaaS namespaces')).action(listNamespaces);
 }
