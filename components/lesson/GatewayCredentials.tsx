@@ -11,7 +11,7 @@ export function GatewayCredentials() {
   if (!gw) return <aside className="callout" role="status">Preparing your stack (a few seconds the first time)…</aside>;
   if ('error' in gw) return <aside className="callout warning" role="alert">{gw.error.message} {gw.error.hint}</aside>;
   return (
-    <section className="callout" aria-label="Your gateway">
+    <section className="callout" aria-label="Your gateway" style={{ overflowWrap: "anywhere" }}>
       <p>
         <strong>Your gateway URL:</strong> <code data-testid="gateway-url">{gw.url}</code><br />
         <strong>Username:</strong> <code>{gw.user}</code> · <strong>Password:</strong> <code data-testid="gateway-password">{gw.password}</code><br />
