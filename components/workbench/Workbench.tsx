@@ -18,10 +18,14 @@ import { usePersistentState } from './usePersistentState';
 // the editor, or xterm (not both at once: on a small machine each needs the CPU first).
 const loadEditor = () => import('@/components/editor/EditorPane');
 const EditorPane = dynamic(loadEditor, { ssr: false, loading: () => <p className="muted pad">Loading the editor…</p> });
+const PortalPane = dynamic(() => import('@/components/portal/PortalPane'), { ssr: false, loading: () => <p className="muted pad">Loading the portal…</p> });
+const DashboardPane = dynamic(() => import('@/components/dashboard/DashboardPane'), { ssr: false, loading: () => <p className="muted pad">Loading the dashboard…</p> });
 
 const TABS: { id: WorkbenchTab; label: string; key: string }[] = [
   { id: 'editor', label: 'Editor', key: 'E' },
   { id: 'terminal', label: 'Terminal', key: 'T' },
+  { id: 'portal', label: 'Portal', key: 'P' },
+  { id: 'dashboard', label: 'Dashboard', key: 'D' },
 ];
 const isTab = (v: unknown): v is WorkbenchTab => TABS.some((t) => t.id === v);
 const isNames = (v: unknown): v is string[] => Array.isArray(v) && v.includes('1') && v.every((n) => typeof n === 'string' && /^[1-8]$/.test(n));
@@ -51,12 +55,17 @@ export function Workbench({ children }: { children: ReactNode }) {
   const [collapsed, setCollapsed] = useState({ lesson: false, bench: false });
   const [tab, setTab, tabLoaded] = usePersistentState<WorkbenchTab>(TAB_KEY, 'terminal', isTab);
   const [editorLoaded, setEditorLoaded] = useState(false);
+  // Portal and Dashboard mount when first opened and stay mounted (their live updates keep state).
+  const [opened, setOpened] = useState<Set<WorkbenchTab>>(new Set());
   const [names, setNames] = usePersistentState<string[]>('faaslab.terminals', ['1'], isNames);
   const [activeTerm, setActiveTerm] = usePersistentState<string>('faaslab.terminal', '1', isName);
   const terms = useRef(new Map<string, OpenTerminal>());
   const termWaiters = useRef(new Map<string, ((t: OpenTerminal) => void)[]>());
 
-  useEffect(() => { if (tab === 'editor') setEditorLoaded(true); }, [tab]);
+  useEffect(() => {
+    if (tab === 'editor') setEditorLoaded(true);
+    setOpened((o) => (o.has(tab) ? o : new Set(o).add(tab)));
+  }, [tab]);
   const show = useCallback((t: WorkbenchTab) => {
     setTab(t);
     if (benchPanel.current?.isCollapsed()) benchPanel.current.expand();
@@ -88,17 +97,19 @@ export function Workbench({ children }: { children: ReactNode }) {
   const openEditor = useCallback(() => { show('editor'); return whenEditor(); }, [show]);
   useEffect(() => registerWorkbench((a) => runAction(a, { terminal, openEditor, show: (t) => { if (!isTab(t)) return false; show(t); return true; } })), [terminal, openEditor, show]);
 
-  // Keyboard: Alt+Shift+L / E / T move the focus to the lesson, the editor, the terminal (xterm and Monaco keep Tab for themselves).
+  // Keyboard: Alt+Shift+L / E / T / P / D move the focus to the lesson, the editor, the terminal, the portal, the dashboard (xterm and Monaco keep Tab for themselves).
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (!e.altKey || !e.shiftKey || e.ctrlKey || e.metaKey) return;
       if (e.code === 'KeyL') { e.preventDefault(); if (lessonPanel.current?.isCollapsed()) lessonPanel.current.expand(); document.getElementById('lesson-pane')?.focus(); }
       if (e.code === 'KeyE') { e.preventDefault(); void openEditor().then((ed) => ed.focus()); }
       if (e.code === 'KeyT') { e.preventDefault(); void terminal(activeTerm).then((t) => t.focus()); }
+      if (e.code === 'KeyP') { e.preventDefault(); show('portal'); }
+      if (e.code === 'KeyD') { e.preventDefault(); show('dashboard'); }
     };
     window.addEventListener('keydown', onKey, true);
     return () => window.removeEventListener('keydown', onKey, true);
-  }, [openEditor, terminal, activeTerm, lessonPanel]);
+  }, [openEditor, terminal, activeTerm, lessonPanel, show]);
 
   const toggle = (which: 'lesson' | 'bench') => {
     const p = (which === 'lesson' ? lessonPanel : benchPanel).current;
@@ -132,6 +143,8 @@ export function Workbench({ children }: { children: ReactNode }) {
               <div role="tabpanel" aria-label="Terminal" hidden={tab !== 'terminal'} className="tabpanel">
                 <TerminalsPane names={names} visible={tabLoaded && tab === 'terminal'} active={names.includes(activeTerm) ? activeTerm : '1'} onSelect={(n) => { setActiveTerm(n); terms.current.get(n)?.focus(); }} onAdd={addTerminal} onClose={closeTerminal} onOpen={onTerminalOpen} />
               </div>
+              <div role="tabpanel" aria-label="Portal" hidden={tab !== 'portal'} className="tabpanel">{opened.has('portal') && <PortalPane />}</div>
+              <div role="tabpanel" aria-label="Dashboard" hidden={tab !== 'dashboard'} className="tabpanel">{opened.has('dashboard') && <DashboardPane />}</div>
             </div>
           </section>
         </Panel>

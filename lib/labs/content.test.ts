@@ -19,7 +19,7 @@ const root = path.resolve(import.meta.dirname, '../..');
 const labsDir = path.join(root, 'labs');
 const KNOWN = new Set(['Note', 'Warning', 'GatewayCredentials']);
 // The tabs the workbench has today (components/workbench/Workbench.tsx); portal and dashboard are in the grammar for later.
-const TABS_THAT_EXIST = new Set(['editor', 'terminal']);
+const TABS_THAT_EXIST = new Set(['editor', 'terminal', 'portal', 'dashboard']);
 
 const steps = () => loadCatalogue(labsDir).flatMap((lab) => lab.steps.map((step) => ({ lab, step })));
 const withoutCode = (source: string) => source.replace(/^(`{3,}|~{3,})[^\n]*\n[\s\S]*?^\1\s*$/gm, '');
