@@ -60,6 +60,8 @@ export const recipes: Recipe[] = [
     context: async (root) => {
       const files = await readDirContext(path.join(root, 'templates'), new Map(), 'templates');
       files.set('store/catalog.json', { content: await fs.readFile(path.join(root, 'store/catalog.json')) });
+      // The offline mirror of the workshop's well-known URLs, which faas-cli reads for -f/--url.
+      await readDirContext(path.join(root, 'store/mirror'), files, 'store/mirror');
       files.set('tmux.conf', { content: await fs.readFile(path.join(root, 'images/shell/tmux.conf')) });
       files.set('faas-cli.js', { content: await bundleForContainer(root, 'runtime/cli/bin.ts') });
       return files;

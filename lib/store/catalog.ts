@@ -2,25 +2,52 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 
-/** One store entry, in the shape faas-cli's store reads (a subset of OpenFaaS's functions.json). */
-export const storeEntrySchema = z.object({
-  name: z.string().regex(/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/),
+/** The platform this machine's functions run on: the key of a store entry's `images`. */
+export const STORE_PLATFORM = 'x86_64';
+
+const nameSchema = z.string().regex(/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/);
+const map = z.record(z.string(), z.string()).default({});
+
+/**
+ * One function in store/catalog.json, in OpenFaaS's store format (functions.json, version
+ * 0.2.0: an image per platform). Strict, so a typo in our own catalog fails set-up at once.
+ */
+const fileEntrySchema = z.object({
   title: z.string(),
+  name: nameSchema,
   description: z.string(),
-  image: z.string(),
+  images: z.object({ [STORE_PLATFORM]: z.string() }).catchall(z.string()),
   fprocess: z.string().optional(),
-  labels: z.record(z.string(), z.string()).default({}),
-  annotations: z.record(z.string(), z.string()).default({}),
-  environment: z.record(z.string(), z.string()).default({}),
+  labels: map,
+  annotations: map,
+  environment: map,
 }).strict();
-export type StoreEntry = z.infer<typeof storeEntrySchema>;
+
+const catalogSchema = z.object({ version: z.literal('0.2.0'), functions: z.array(fileEntrySchema) }).strict();
+
+/** One store entry as the platform uses it: the image for this machine's platform. */
+export type StoreEntry = {
+  name: string; title: string; description: string; image: string; fprocess?: string;
+  labels: Record<string, string>; annotations: Record<string, string>; environment: Record<string, string>;
+};
 
 export const catalogFile = (root: string) => path.join(root, 'store/catalog.json');
 
 /**
- * The offline function store: store/catalog.json lists the functions; store/<name>/ holds the
- * Dockerfile the platform builds each one from (set-up builds them; nothing is pulled).
+ * The folder a store image is built from: store/<the image's last path segment, untagged>, so
+ * ghcr.io/openfaas/alpine:latest is built from store/alpine/ and every entry naming that image
+ * (env, echoit, wordcount, base64, shasum) shares the one build.
+ */
+export function storeImageDir(image: string): string {
+  const last = image.split('/').pop() ?? image;
+  return last.replace(/[:@].*$/, '');
+}
+
+/**
+ * The offline function store: store/catalog.json lists the functions; store/<image>/ holds the
+ * Dockerfile the platform builds each image from (set-up builds them; nothing is pulled).
  */
 export function readCatalog(root: string): StoreEntry[] {
-  return z.array(storeEntrySchema).parse(JSON.parse(fs.readFileSync(catalogFile(root), 'utf8')));
+  const parsed = catalogSchema.parse(JSON.parse(fs.readFileSync(catalogFile(root), 'utf8')));
+  return parsed.functions.map(({ images, ...e }) => ({ ...e, image: images[STORE_PLATFORM] }));
 }

@@ -3,7 +3,9 @@ import http from 'node:http';
 import https from 'node:https';
 import type { Command } from 'commander';
 import { filterFunctions, loadEnvironmentFiles, StackError, validateStack, type Stack } from '../../lib/stack';
+import { stdio } from './context';
 import { CliError } from './errors';
+import { mirrorNote, readMirrored, type Mirrored } from './mirror';
 
 /** What the stack-file commands share: -f, --filter, --regex, --envsubst. */
 export type StackOptions = { yaml?: string; filter?: string; regex?: string; envsubst?: boolean };
@@ -12,7 +14,7 @@ export type LoadedStack = { file: string; stack: Stack };
 /** faas-cli's default stack files, in the order it looks for them (0.17: stack.yaml first, commands/faas.go). */
 export const DEFAULT_STACK_FILES = ['stack.yaml', 'stack.yml'];
 
-const NO_INTERNET = 'This sandbox has no internet: -f only reaches URLs inside it (such as http://gateway:8080/function/<name>). Save the file in your workspace and give its name to -f instead.';
+const NO_INTERNET = 'This sandbox has no internet: -f only reaches URLs inside it (such as http://gateway:8080/function/<name>) and the few well-known workshop URLs FaaS Lab mirrors (see docs/store.md). Save the file in your workspace and give its name to -f instead.';
 
 export function addStackOptions(cmd: Command): Command {
   return cmd
@@ -58,11 +60,19 @@ function stackFilesHere(): string {
   return found.length ? ` Stack files in this folder: ${found.join(', ')}.` : ' There are no .yml files in this folder: cd to the folder of your stack file, or create one with faas-cli new.';
 }
 
-/** The text of a stack file, from the workspace or an http(s) URL. */
+/** The text of a stack file, from the workspace, the offline mirror or an http(s) URL. */
 export async function readStackText(file: string): Promise<string> {
-  if (isUrl(file)) return fetchText(file);
+  return (await readStackSource(file)).text;
+}
+
+async function readStackSource(file: string): Promise<{ text: string; mirrored?: Mirrored }> {
+  if (isUrl(file)) {
+    const mirrored = readMirrored(file);
+    if (mirrored) return { text: mirrored.text, mirrored };
+    return { text: await fetchText(file) };
+  }
   try {
-    return fs.readFileSync(file, 'utf8');
+    return { text: fs.readFileSync(file, 'utf8') };
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') throw new CliError(`cannot find the stack file ${file}`, `Name it with -f, e.g. -f hello-openfaas.yml.${stackFilesHere()}`);
@@ -70,7 +80,8 @@ export async function readStackText(file: string): Promise<string> {
   }
 }
 
-function fetchText(url: string, timeoutMs = 10_000): Promise<string> {
+/** GET `url` (inside the sandbox only: outside it fails with the no-internet hint); `what` names it in errors. */
+export function fetchText(url: string, timeoutMs = 10_000, what = 'the stack file'): Promise<string> {
   const lib = url.toLowerCase().startsWith('https:') ? https : http;
   return new Promise((resolve, reject) => {
     const req = lib.get(url, { timeout: timeoutMs }, (res) => {
@@ -79,12 +90,12 @@ function fetchText(url: string, timeoutMs = 10_000): Promise<string> {
       res.on('error', reject);
       res.on('end', () => {
         if (res.statusCode === 200) return resolve(Buffer.concat(chunks).toString('utf8'));
-        reject(new CliError(`cannot fetch the stack file ${url}: the server answered ${res.statusCode}`, 'Check the URL; it must serve the YAML itself.'));
+        reject(new CliError(`cannot fetch ${what} ${url}: the server answered ${res.statusCode}`, 'Check the URL; it must serve the file itself.'));
       });
     });
-    req.on('timeout', () => req.destroy(new CliError(`cannot fetch the stack file ${url}: no answer within ${timeoutMs / 1000} s`, NO_INTERNET)));
+    req.on('timeout', () => req.destroy(new CliError(`cannot fetch ${what} ${url}: no answer within ${timeoutMs / 1000} s`, NO_INTERNET)));
     req.on('error', (err: NodeJS.ErrnoException) => {
-      reject(err instanceof CliError ? err : new CliError(`cannot fetch the stack file ${url}: ${err.code ?? err.message}`, NO_INTERNET));
+      reject(err instanceof CliError ? err : new CliError(`cannot fetch ${what} ${url}: ${err.code ?? err.message}`, NO_INTERNET));
     });
   });
 }
@@ -95,11 +106,24 @@ function fetchText(url: string, timeoutMs = 10_000): Promise<string> {
  */
 export async function loadStack(file: string, opts: StackOptions): Promise<LoadedStack> {
   return withStackErrors(async () => {
-    const text = await readStackText(file);
+    const { text, mirrored } = await readStackSource(file);
+    if (mirrored) stdio.error(mirrorNote(mirrored));
     const { stack, errors } = validateStack(text, { file, env: process.env, envsubst: opts.envsubst !== false });
     if (!stack) throw stackErrors(errors);
-    return { file, stack: filterFunctions(stack, { filter: opts.filter, regex: opts.regex, file }) };
+    const chosen = filterFunctions(stack, { filter: opts.filter, regex: opts.regex, file });
+    return { file, stack: mirrored ? withoutSkipped(chosen, mirrored.skip) : chosen };
   });
+}
+
+/** A mirrored stack without the functions that cannot run offline, each skipped with its reason. */
+function withoutSkipped(stack: Stack, skip: Record<string, string>): Stack {
+  const functions = { ...stack.functions };
+  for (const [name, reason] of Object.entries(skip)) {
+    if (!(name in functions)) continue;
+    delete functions[name];
+    stdio.error(`Skipping ${name}: ${reason}.`);
+  }
+  return { ...stack, functions };
 }
 
 /** The stack named by -f, else the default file (stack.yaml, stack.yml); none is an error. */

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { catalogPath, findStoreItem, readCatalog, type StoreItem } from '../store';
+import { catalogPath, findStoreItem, parseStore, readCatalog, type StoreItem } from '../store';
 import { formatStoreItem, formatStoreList, wordWrap } from './store';
 
 const item = (over: Partial<StoreItem>): StoreItem => ({
@@ -46,4 +46,19 @@ test('the catalog comes from FAASLAB_STORE_CATALOG; a broken or missing one is a
   assert.throws(() => readCatalog(file), /cannot parse the function store/);
   assert.throws(() => readCatalog(path.join(dir, 'missing.json')), /cannot read the function store at .*ENOENT/);
   fs.rmSync(dir, { recursive: true });
+});
+
+test("the store's format 0.2.0 (an image per platform) is read with this machine's image; one without it is refused", () => {
+  const items = parseStore(JSON.stringify({ version: '0.2.0', functions: [{ name: 'shasum', title: 'shasum', description: 'd', images: { x86_64: 'ghcr.io/openfaas/alpine:latest', arm64: 'other' }, fprocess: 'sha512sum', icon: 'ignored' }] }), 'test');
+  assert.deepEqual(items.map((i) => [i.name, i.image, i.fprocess]), [['shasum', 'ghcr.io/openfaas/alpine:latest', 'sha512sum']]);
+  assert.throws(() => parseStore(JSON.stringify({ version: '0.2.0', functions: [{ name: 'x', images: { armhf: 'y' } }] }), 'https://example/functions.json'),
+    (err: Error & { hint?: string }) => /cannot parse the function store at https:\/\/example\/functions\.json/.test(err.message) && /"version": "0\.2\.0"/.test(err.hint ?? ''));
+});
+
+test('the repository catalog reads as a store, with the workshop functions', () => {
+  const items = readCatalog(path.resolve(import.meta.dirname, '../../../store/catalog.json'));
+  for (const name of ['figlet', 'markdown', 'nodeinfo', 'env', 'astros', 'echoit', 'wordcount', 'base64', 'shasum', 'sentimentanalysis']) {
+    assert.ok(items.some((i) => i.name === name), name);
+  }
+  assert.equal(findStoreItem(items, 'SentimentAnalysis').fprocess, 'python3 /home/app/sentiment.py');
 });

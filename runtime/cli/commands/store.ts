@@ -6,7 +6,9 @@ import { sendDeployment } from '../deploy-client';
 import { addSettingFlags, deployTimeout, functionDeployment, resourcesFromFlags, type DeploymentFlags, type ResourceFlags } from '../deployment';
 import { compat } from '../flags';
 import type { Gateway } from '../gateway';
-import { DEFAULT_STORE_URL, findStoreItem, readCatalog, type StoreItem } from '../store';
+import { mirrorNote, readMirrored } from '../mirror';
+import { fetchText } from '../stack-file';
+import { DEFAULT_STORE_URL, findStoreItem, parseStore, readCatalog, type StoreItem } from '../store';
 import { tabwrite } from '../tabwriter';
 
 const MAX_DESCRIPTION = 40;
@@ -48,7 +50,7 @@ export function formatStoreItem(item: StoreItem): string {
   ].join(''));
 }
 
-type DeployOptions = DeploymentFlags & ResourceFlags & { gateway?: string; name?: string; replace: boolean; update: boolean; timeout: number };
+type DeployOptions = DeploymentFlags & ResourceFlags & { gateway?: string; name?: string; replace: boolean; update: boolean; timeout: number; url: string };
 
 /**
  * Deploy a store function as faas-cli store deploy does (the same deploy as faas-cli deploy's):
@@ -61,12 +63,26 @@ async function deployStoreItem(gateway: Gateway, item: StoreItem, o: DeployOptio
   if (failure) throw new CliError(`Function '${name}' failed to deploy with status code: ${failure.status}`, failure.hint);
 }
 
-const OFFLINE = 'this shell has an offline copy of the store, so no URL is fetched';
+/**
+ * The store a command reads: the shell's offline catalog unless --url is given; a --url that is
+ * mirrored (the store's own functions.json is) comes from the mirror with a note; any other
+ * URL is fetched, which only works inside the sandbox.
+ */
+async function storeItems(cmd: Command, url: string): Promise<StoreItem[]> {
+  if (cmd.getOptionValueSource('url') !== 'cli') return readCatalog();
+  const mirrored = readMirrored(url);
+  if (mirrored) {
+    stdio.error(mirrorNote(mirrored));
+    return parseStore(mirrored.text, url);
+  }
+  return parseStore(await fetchText(url, 10_000, 'the function store'), url);
+}
+
 const PLATFORM = 'the offline store has the images for this sandbox\'s platform';
 
 /** The store's persistent flags (-u, -p) and faas-cli's (-f, --regex, --filter). */
 const storeFlags = (cmd: Command) => unusedStackFlags(cmd
-  .option('-u, --url <url>', compat('Alternative Store URL starting with http(s)://', OFFLINE), DEFAULT_STORE_URL)
+  .option('-u, --url <url>', 'Alternative Store URL starting with http(s):// (the default is answered from the offline copy)', DEFAULT_STORE_URL)
   .option('-p, --platform <platform>', compat('Target platform for store', PLATFORM)));
 
 /** `faas-cli store list|describe|deploy`, from the shell's offline catalog. */
@@ -75,10 +91,10 @@ export function registerStore(program: Command): void {
 
   storeFlags(store.command('list').alias('ls').description('List available OpenFaaS functions in a store'))
     .option('-v, --verbose', 'Enable verbose output to see the full description of each function in the store')
-    .action((opts: { verbose?: boolean }) => stdio.write(formatStoreList(readCatalog(), opts.verbose)));
+    .action(async (opts: { verbose?: boolean; url: string }, cmd: Command) => stdio.write(formatStoreList(await storeItems(cmd, opts.url), opts.verbose)));
 
   storeFlags(store.command('describe').alias('inspect').argument('<NAME>', 'function name or title').description('Show details of OpenFaaS function from a store'))
-    .action((wanted: string) => stdio.write(formatStoreItem(findStoreItem(readCatalog(), wanted))));
+    .action(async (wanted: string, opts: { url: string }, cmd: Command) => stdio.write(formatStoreItem(findStoreItem(await storeItems(cmd, opts.url), wanted))));
 
   const deploy = storeFlags(addSettingFlags(store.command('deploy').argument('<NAME>', 'function name or title').description('Deploy OpenFaaS functions from a store')))
     .option('--name <name>', 'Name of the deployed function (overriding name from the store)')
@@ -86,5 +102,5 @@ export function registerStore(program: Command): void {
     .option('--update', 'Update existing functions (--update=false to only create)', true)
     .addHelpText('after', '\nExamples:\n  faas-cli store deploy figlet\n  faas-cli store deploy figlet --name banner --env=MYVAR=myval');
   deploy.action(async (wanted: string, opts: DeployOptions) =>
-    deployStoreItem(gatewayFor(opts.gateway), findStoreItem(readCatalog(), wanted), opts, deployTimeout(deploy, opts.timeout)));
+    deployStoreItem(gatewayFor(opts.gateway), findStoreItem(await storeItems(deploy, opts.url), wanted), opts, deployTimeout(deploy, opts.timeout)));
 }
