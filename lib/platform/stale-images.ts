@@ -21,7 +21,10 @@ export async function removeStalePlatformImages(engine: Docker, manifest: ImageM
   };
   for (const img of await engine.listImages({ filters: { label: [`${LABEL.managed}=true`, `${LABEL.component}=platform-image`] } })) {
     for (const tag of img.RepoTags ?? []) {
-      if (!current.has(tag) && repos.has(tag.split(':')[0])) await tryRemove(tag);
+      // Store images are one repository per store/<image>/ folder: a folder renamed or removed
+      // leaves a repository no current tag names, still ours to clean up.
+      const repo = tag.split(':')[0];
+      if (!current.has(tag) && (repos.has(repo) || repo.startsWith('faaslab-store-'))) await tryRemove(tag);
     }
   }
   // Only the platform's own leftovers: images built FROM ours inherit our labels, and a
