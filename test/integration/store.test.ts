@@ -101,7 +101,7 @@ test('faas-cli deploy -f <the sample stack URL> deploys the workshop functions f
   assert.equal(removed.code, 0, removed.stderr);
   const r = await sh(`faas-cli deploy -f ${SAMPLE_STACK}`);
   assert.equal(r.code, 0, `${r.stdout}\n${r.stderr}`);
-  assert.equal(r.stderr.split('\n')[0], `${SAMPLE_STACK}: served from FaaS Lab's offline mirror (the workshop's sample functions (Lab 2)); this sandbox has no internet.`);
+  assert.equal(r.stderr.split('\n')[0], `${SAMPLE_STACK}: served from FaaS Lab's offline mirror (the workshop's Lab 2 sample functions); this sandbox has no internet.`);
   assert.match(r.stderr, /^Skipping hubstats: it counts a user's images on Docker Hub, which cannot be reached from here\.$/m);
   for (const fn of ['nodeinfo', 'echoit', 'wordcount', 'base64', 'markdown']) assert.match(r.stdout, new RegExp(`^Deploying: ${fn}\.$`, 'm'));
   assert.doesNotMatch(r.stdout, /hubstats/);
