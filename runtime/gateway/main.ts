@@ -6,7 +6,7 @@ import { readCredentials } from './auth';
 import { Activity } from './activity';
 import { activityHandler, routesHandler } from './platform-api';
 import { makeWaker } from './wake';
-import { functionExists, providerBaseUrl } from './provider';
+import { functionExists, listReplicas, providerBaseUrl } from './provider';
 import { handleAsync } from './async/handler';
 import { AsyncQueue } from './async/queue';
 import { runQueued } from './async/worker';
@@ -24,12 +24,13 @@ import { withoutNamespace } from './namespace';
  */
 const cfg = readConfig();
 const routes = new Routes((address) => inSubnets(address, cfg.sandbox.subnets));
-const metrics = new GatewayMetrics(true, process.env.sandbox_id);
+const providerUrl = providerBaseUrl();
+const metrics = new GatewayMetrics(true, process.env.sandbox_id, () => listReplicas(providerUrl, cfg.platformToken, 3000));
 const activity = new Activity();
 const balancer = new Balancer(routes, cfg.sandbox);
 const system = {
   creds: readCredentials(process.env.secret_mount_path ?? '/run/secrets'),
-  providerUrl: providerBaseUrl(),
+  providerUrl,
   token: cfg.platformToken,
   routes,
   timeoutMs: 90_000,
