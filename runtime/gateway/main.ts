@@ -60,7 +60,7 @@ const server = http.createServer((req, res) => {
     if (queued) return handleAsync(req, res, queued, asyncDeps);
     if (url === '/metrics' && req.method === 'GET') {
       res.writeHead(200, { 'Content-Type': metrics.registry.contentType });
-      return void res.end(await metrics.registry.metrics());
+      return void res.end(await metrics.text());
     }
     if (url === '/healthz' && (req.method === 'GET' || req.method === 'HEAD')) return sendText(res, 200, 'OK');
     if (url === '/system/faaslab/activity' && req.method === 'GET') return activityHandler(req, res, cfg.platformToken, activity.idleMs());

@@ -20,10 +20,18 @@ test('invocations are counted per function and status code, in OpenFaaS names', 
 test('gateway_service_count shows each function\'s replicas as the provider lists them, and nothing stale when it fails', async () => {
   let answer: () => Promise<{ name: string; replicas: number }[]> = async () => [{ name: 'figlet', replicas: 3 }, { name: 'env', replicas: 0 }];
   const m = new GatewayMetrics(false, 'sb1', () => answer());
-  let text = await m.registry.metrics();
+  let text = await m.text();
   assert.match(text, /gateway_service_count\{function_name="figlet",sandbox="sb1"\} 3/);
   assert.match(text, /gateway_service_count\{function_name="env",sandbox="sb1"\} 0/);
   answer = async () => { throw new Error('provider down'); };
-  text = await m.registry.metrics();
+  text = await m.text();
   assert.doesNotMatch(text, /gateway_service_count\{/);
+});
+
+test('a deployed function\'s 200 counter is there at 0 before its first call, so that rate() sees the first burst', async () => {
+  const m = new GatewayMetrics(false, 'sb1', async () => [{ name: 'figlet', replicas: 1 }]);
+  assert.match(await m.text(), /gateway_function_invocation_total\{function_name="figlet",code="200",sandbox="sb1"\} 0/);
+  m.observe('figlet', 200, 0.01);
+  assert.match(await m.text(), /gateway_function_invocation_total\{function_name="figlet",code="200",sandbox="sb1"\} 1/);
+  assert.equal(await m.invocationCount('figlet'), 1);
 });
