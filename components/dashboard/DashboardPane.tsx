@@ -23,7 +23,6 @@ export default function DashboardPane() {
   const { data, error, updatedAt } = useDashboard(windowMinutes, pane);
   const panels = data?.sandbox ? data.panels : [];
   const functions = [...new Set(panels.flatMap((p) => p.series.map((s) => s.name.split(' ')[0])))].sort();
-  // A deployed function's counter is there at 0 before its first call (the gateway starts it so).
   const noCalls = data?.sandbox === true && !panels.find((p) => p.panel === 'count')?.series.some((s) => s.values.some((v) => v !== null && v > 0));
 
   return (

@@ -40,24 +40,38 @@ const MIN_STEP = 5;
 export const stepFor = (minutes: WindowMinutes) => Math.max(MIN_STEP, Math.ceil((minutes * 60) / MAX_POINTS));
 
 /**
- * rate()'s range: at least 1 min so that it always holds two scrapes 15 s apart (OpenFaaS's
+ * Rates are over at least 1 min so that it always holds two scrapes 15 s apart (OpenFaaS's
  * dashboard uses 20 s over 5 s scrapes), and at least two steps so that no call falls between.
  */
-const rateRange = (step: number) => `${Math.max(60, 2 * step)}s`;
+const rangeSeconds = (step: number) => Math.max(60, 2 * step);
+
+/**
+ * Per-second rate of a counter over `secs`, counting a series' birth as an increase from 0.
+ * The gateway creates a function's counter at its first call, so a first burst of 12 calls is
+ * first scraped as 12, and rate() alone reads that as no increase at all: the participant's
+ * first loop would never show. A series with no sample `secs` ago (`unless … offset`) adds its
+ * first value in the range (a counter's minimum) / secs, as if it had been 0 just before;
+ * rate() covers what came after that first sample.
+ */
+export function rateWithBirths(selector: string, secs: number): string {
+  const rate = `rate(${selector}[${secs}s])`;
+  const born = `(min_over_time(${selector}[${secs}s]) unless ${selector} offset ${secs}s) / ${secs}`;
+  return `((${rate} + ${born}) or ${rate} or ${born})`;
+}
 
 export function panelSpec(panel: Panel, sandboxId: string, step: number): PanelSpec {
   if (!SANDBOX_ID.test(sandboxId)) throw new AppError('internal', `Not a sandbox id: ${JSON.stringify(sandboxId)}`);
   const own = `sandbox="${sandboxId}"`;
-  const range = rateRange(step);
+  const secs = rangeSeconds(step);
   const fnCode = (l: Record<string, string>) => `${l.function_name ?? '?'} ${l.code ?? ''}`.trim();
   const fn = (l: Record<string, string>) => l.function_name ?? '?';
   switch (panel) {
     case 'invocations':
-      return { title: 'Invocation rate', unit: 'req/s', queries: [{ query: `sum by (function_name, code) (rate(gateway_function_invocation_total{${own}}[${range}]))`, series: fnCode }] };
+      return { title: 'Invocation rate', unit: 'req/s', queries: [{ query: `sum by (function_name, code) ${rateWithBirths(`gateway_function_invocation_total{${own}}`, secs)}`, series: fnCode }] };
     case 'count':
       return { title: 'Invocations so far', unit: 'calls', queries: [{ query: `sum by (function_name, code) (gateway_function_invocation_total{${own}})`, series: fnCode }] };
     case 'duration': {
-      const q = (quantile: number) => `histogram_quantile(${quantile}, sum by (function_name, le) (rate(gateway_functions_seconds_bucket{${own}}[${range}])))`;
+      const q = (quantile: number) => `histogram_quantile(${quantile}, sum by (function_name, le) ${rateWithBirths(`gateway_functions_seconds_bucket{${own}}`, secs)})`;
       return {
         title: 'Execution duration',
         unit: 's',

@@ -36,20 +36,13 @@ export class GatewayMetrics {
     if (withDefaults) collectDefaultMetrics({ register: this.registry, eventLoopMonitoringPrecision: 1000 });
   }
 
-  /**
-   * The /metrics text. Replicas are asked of the provider first; each deployed function's
-   * 200 counter starts at 0, because rate() needs a sample before a call to see it: a counter
-   * born at 12 by a first burst of 12 calls would read as a rate of 0.
-   */
+  /** The /metrics text, with the replicas asked of the provider just before. */
   async text(): Promise<string> {
     if (this.listReplicas) {
       // A provider that does not answer leaves no stale counts behind: a gap, not a lie.
       this.services.reset();
       try {
-        for (const f of await this.listReplicas()) {
-          this.services.set({ function_name: f.name }, f.replicas);
-          this.invocations.inc({ function_name: f.name, code: '200' }, 0);
-        }
+        for (const f of await this.listReplicas()) this.services.set({ function_name: f.name }, f.replicas);
       } catch (err) {
         console.error(`gateway: replicas for /metrics: ${(err as Error).message}`);
       }
