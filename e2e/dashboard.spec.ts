@@ -50,7 +50,16 @@ test('the Dashboard tab shows a newcomer what to do, then charts their calls liv
   // The 60 min window asks again at once; narrow, the panels stack and stay readable.
   await pane.getByRole('button', { name: '60 min' }).click();
   await expect(pane.getByRole('button', { name: '60 min' })).toHaveAttribute('aria-pressed', 'true');
+  const hour = await page.request.get('/api/metrics?window=60');
+  expect(hour.status()).toBe(200);
+  const body = await hour.json();
+  expect(body.step).toBe(24);
+  expect(body.times.length).toBeLessThanOrEqual(151);
+  // after the next poll, too: the hour's answer has the same calls
+  const shown = await pane.locator('.live').textContent();
+  await expect(pane.locator('.live')).not.toHaveText(shown!, { timeout: 15_000 });
   await expect(count).toHaveText('15');
+  await expect(pane.getByRole('note')).toHaveCount(0);
   await page.setViewportSize({ width: 420, height: 860 });
   const box = await pane.locator('[data-panel="count"]').boundingBox();
   expect(box!.width).toBeLessThanOrEqual(420);

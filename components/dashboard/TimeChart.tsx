@@ -3,7 +3,7 @@
 import { useEffect, useRef } from 'react';
 import uPlot, { type AlignedData, type Options } from 'uplot';
 import 'uplot/dist/uPlot.min.css';
-import { axisLabel, colourOf, formatValue, isSecondary } from './format';
+import { axisLabel, colourOf, formatValue, isSecondary, tick } from './format';
 
 /** The newest sample of a series (its last non-gap value). */
 const latest = (values: (number | null)[]) => {
@@ -51,7 +51,8 @@ export default function TimeChart({ unit, times, series, functions, height = 190
       scales: { y: { range: (_u, _min, max) => [0, max > 0 ? max * 1.15 : 1] } },
       axes: [
         { stroke: '#5b6475', grid: { stroke: '#eef0f4' } },
-        { stroke: '#5b6475', grid: { stroke: '#eef0f4' }, label: axisLabel(unit), labelSize: 18, size: 64, values: (_u, vals) => vals.map((v) => fmt(v)) },
+        // Ticks carry the unit only where it changes with size (ms / s); the axis title names it.
+        { stroke: '#5b6475', grid: { stroke: '#eef0f4' }, label: axisLabel(unit), labelSize: 16, size: 58, values: (_u, vals) => vals.map((v) => tick(unit, v)) },
       ],
       // Our own legend below (names, latest values, wraps at 420 px); uPlot's is a wide table.
       legend: { show: false },

@@ -11,8 +11,11 @@ export function formatValue(unit: string, v: number | null | undefined): string 
   }
 }
 
+/** A y-axis tick: short, as the axis title carries the unit (durations keep ms / s, which change). */
+export const tick = (unit: string, v: number) => (unit === 's' ? formatValue(unit, v) : String(+v.toPrecision(3)));
+
 /** Axis title for a unit. */
-export const axisLabel = (unit: string) => ({ s: 'duration', 'req/s': 'requests / second', calls: 'calls', replicas: 'replicas' })[unit] ?? unit;
+export const axisLabel = (unit: string) => ({ s: 'duration', 'req/s': 'req/s', calls: 'calls', replicas: 'replicas' })[unit] ?? unit;
 
 const PALETTE = ['#2563eb', '#d97706', '#059669', '#db2777', '#7c3aed', '#0891b2', '#65a30d', '#dc2626'];
 

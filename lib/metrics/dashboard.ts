@@ -32,9 +32,12 @@ export function alignSeries(times: number[], named: { name: string; series: Rang
   }).sort((a, b) => a.name.localeCompare(b.name));
 }
 
-/** The grid: `end` on a step boundary so that successive polls share their points. */
+/**
+ * The grid ends now: on a step boundary the newest point could be up to a step (24 s in the
+ * hour's window) old, and calls the 5 min window already shows would be missing there.
+ */
 export function timeGrid(nowMs: number, minutes: number, step: number): number[] {
-  const end = Math.floor(nowMs / 1000 / step) * step;
+  const end = Math.floor(nowMs / 1000);
   const n = Math.floor((minutes * 60) / step);
   return Array.from({ length: n + 1 }, (_, i) => end - (n - i) * step);
 }
