@@ -46,6 +46,8 @@ test('the Dashboard tab shows a newcomer what to do, then charts their calls liv
   await invoke(request, gw.url, 5);
   await expect(count).toHaveText('15', { timeout: 90_000 });
   await page.screenshot({ path: info.outputPath('dashboard-wide.png') });
+  await pane.locator('[data-panel="replicas"]').scrollIntoViewIfNeeded();
+  await page.screenshot({ path: info.outputPath('dashboard-wide-replicas.png') });
 
   // The 60 min window asks again at once; narrow, the panels stack and stay readable.
   await pane.getByRole('button', { name: '60 min' }).click();

@@ -45,7 +45,8 @@ export default function TimeChart({ unit, times, series, functions, height = 190
         width: 2,
         dash: isSecondary(s.name) ? [6, 4] : undefined,
         value: (_u: uPlot, v: number | null) => fmt(v),
-        points: { size: 4 },
+        // A function called for the first time is one or two points at the right edge: dot them.
+        points: { size: 5, show: (u: uPlot, si: number) => (u.data[si] as (number | null | undefined)[]).filter((v) => v != null).length < 5 },
       }))],
       // From 0: a rate of 0.2 req/s should not look like a cliff.
       scales: { y: { range: (_u, _min, max) => [0, max > 0 ? max * 1.15 : 1] } },
