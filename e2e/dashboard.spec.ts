@@ -57,6 +57,13 @@ test('the Dashboard tab shows a newcomer what to do, then charts their calls liv
   const body = await hour.json();
   expect(body.step).toBe(24);
   expect(body.times.length).toBeLessThanOrEqual(151);
+  // The browser picks a window and panels, never a query: anything else is refused, saying what to send.
+  const badWindow = await page.request.get('/api/metrics?window=7');
+  expect(badWindow.status()).toBe(400);
+  expect((await badWindow.json()).error.message).toContain('window must be 5, 15, 60');
+  const badPanel = await page.request.get(`/api/metrics?panels=${encodeURIComponent('up{sandbox=~".*"}')}`);
+  expect(badPanel.status()).toBe(400);
+  expect((await badPanel.json()).error).toMatchObject({ code: 'invalid', hint: expect.stringContaining('panels=invocations,count,duration,replicas') });
   // after the next poll, too: the hour's answer has the same calls
   const shown = await pane.locator('.live').textContent();
   await expect(pane.locator('.live')).not.toHaveText(shown!, { timeout: 15_000 });

@@ -11,6 +11,8 @@ const latest = (values: (number | null)[]) => {
   return null;
 };
 
+const WHOLE_STEPS = [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000, 10_000, 100_000];
+
 type Props = {
   unit: string;
   times: number[];
@@ -35,6 +37,8 @@ export default function TimeChart({ unit, times, series, functions, height = 190
   useEffect(() => {
     const el = box.current!;
     const fmt = (v: number | null) => formatValue(unit, v);
+    // Replicas and calls come in whole numbers: no 0.5 replica tick.
+    const whole = unit === 'replicas' || unit === 'calls';
     const opts: Options = {
       width: Math.max(200, el.clientWidth),
       height,
@@ -53,7 +57,7 @@ export default function TimeChart({ unit, times, series, functions, height = 190
       axes: [
         { stroke: '#5b6475', grid: { stroke: '#eef0f4' } },
         // Ticks carry the unit only where it changes with size (ms / s); the axis title names it.
-        { stroke: '#5b6475', grid: { stroke: '#eef0f4' }, label: axisLabel(unit), labelSize: 16, size: 58, values: (_u, vals) => vals.map((v) => tick(unit, v)) },
+        { stroke: '#5b6475', grid: { stroke: '#eef0f4' }, label: axisLabel(unit), labelSize: 16, size: 58, values: (_u, vals) => vals.map((v) => tick(unit, v)), incrs: whole ? WHOLE_STEPS : undefined },
       ],
       // Our own legend below (names, latest values, wraps at 420 px); uPlot's is a wide table.
       legend: { show: false },
