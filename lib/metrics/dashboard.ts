@@ -62,7 +62,26 @@ export async function sandboxPanels(prometheus: string, sandboxId: string, req: 
 export async function participantDashboard(deps: MetricsDeps, participantId: string, req: MetricsRequest, locate?: Locate): Promise<DashboardData> {
   const row = deps.q.sandboxOf(participantId);
   if (!row) return { sandbox: false };
-  const url = await (locate ?? (() => prometheusUrl(deps.engine, row.instance, deps.cfg.FAASLAB_GATEWAY_HOST)))();
+  const url = await (locate ?? (() => cachedPrometheusUrl(deps, row.instance)))();
   if (!url) throw new AppError('unavailable', 'The platform\'s Prometheus is not running, so there are no charts yet.', { hint: 'It is started with the platform (npm start) and restarts on its own; the charts try again in a few seconds.' });
-  return sandboxPanels(url, row.id, req);
+  try {
+    return await sandboxPanels(url, row.id, req);
+  } catch (err) {
+    // Its task may have moved to another port (a restart): look it up again next time.
+    located.delete(row.instance);
+    throw err;
+  }
+}
+
+// Every open Dashboard tab asks every 5 s; one task listing per instance per 30 s is enough.
+const located = new Map<string, { url: string; at: number }>();
+const LOCATE_TTL_MS = 30_000;
+
+async function cachedPrometheusUrl(deps: MetricsDeps, instance: string): Promise<string | null> {
+  const hit = located.get(instance);
+  if (hit && Date.now() - hit.at < LOCATE_TTL_MS) return hit.url;
+  const url = await prometheusUrl(deps.engine, instance, deps.cfg.FAASLAB_GATEWAY_HOST);
+  if (url) located.set(instance, { url, at: Date.now() });
+  else located.delete(instance);
+  return url;
 }
