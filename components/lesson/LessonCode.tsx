@@ -33,7 +33,7 @@ function caption(a: LessonAction | null, language: string): string {
   }
 }
 
-function CopyButton({ text }: { text: string }) {
+export function CopyButton({ text }: { text: string }) {
   const [copied, setCopied] = useState<boolean | null>(null);
   useEffect(() => {
     if (copied === null) return;

@@ -6,7 +6,7 @@ import { readCredentials } from './auth';
 import { Activity } from './activity';
 import { activityHandler, routesHandler } from './platform-api';
 import { makeWaker } from './wake';
-import { functionExists, providerBaseUrl } from './provider';
+import { functionExists, listReplicas, providerBaseUrl } from './provider';
 import { handleAsync } from './async/handler';
 import { AsyncQueue } from './async/queue';
 import { runQueued } from './async/worker';
@@ -24,12 +24,13 @@ import { withoutNamespace } from './namespace';
  */
 const cfg = readConfig();
 const routes = new Routes((address) => inSubnets(address, cfg.sandbox.subnets));
-const metrics = new GatewayMetrics(true, process.env.sandbox_id);
+const providerUrl = providerBaseUrl();
+const metrics = new GatewayMetrics(true, process.env.sandbox_id, () => listReplicas(providerUrl, cfg.platformToken, 3000));
 const activity = new Activity();
 const balancer = new Balancer(routes, cfg.sandbox);
 const system = {
   creds: readCredentials(process.env.secret_mount_path ?? '/run/secrets'),
-  providerUrl: providerBaseUrl(),
+  providerUrl,
   token: cfg.platformToken,
   routes,
   timeoutMs: 90_000,
@@ -59,7 +60,7 @@ const server = http.createServer((req, res) => {
     if (queued) return handleAsync(req, res, queued, asyncDeps);
     if (url === '/metrics' && req.method === 'GET') {
       res.writeHead(200, { 'Content-Type': metrics.registry.contentType });
-      return void res.end(await metrics.registry.metrics());
+      return void res.end(await metrics.text());
     }
     if (url === '/healthz' && (req.method === 'GET' || req.method === 'HEAD')) return sendText(res, 200, 'OK');
     if (url === '/system/faaslab/activity' && req.method === 'GET') return activityHandler(req, res, cfg.platformToken, activity.idleMs());

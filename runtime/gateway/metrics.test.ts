@@ -16,3 +16,14 @@ test('invocations are counted per function and status code, in OpenFaaS names', 
   assert.match(text, /gateway_function_invocation_total\{function_name="figlet",code="500"\} 1/);
   assert.match(text, /gateway_functions_seconds_count\{function_name="markdown",code="200"\} 1/);
 });
+
+test('gateway_service_count shows each function\'s replicas as the provider lists them, and nothing stale when it fails', async () => {
+  let answer: () => Promise<{ name: string; replicas: number }[]> = async () => [{ name: 'figlet', replicas: 3 }, { name: 'env', replicas: 0 }];
+  const m = new GatewayMetrics(false, 'sb1', () => answer());
+  let text = await m.text();
+  assert.match(text, /gateway_service_count\{function_name="figlet",sandbox="sb1"\} 3/);
+  assert.match(text, /gateway_service_count\{function_name="env",sandbox="sb1"\} 0/);
+  answer = async () => { throw new Error('provider down'); };
+  text = await m.text();
+  assert.doesNotMatch(text, /gateway_service_count\{/);
+});

@@ -93,3 +93,22 @@ export function functionExists(base: string, token: string, name: string, timeou
     req.end();
   });
 }
+
+/** The sandbox's functions and their desired replicas, from the provider (for gateway_service_count). */
+export function listReplicas(base: string, token: string, timeoutMs = 5000): Promise<{ name: string; replicas: number }[]> {
+  return new Promise((resolve, reject) => {
+    const req = http.request(`${base}/system/functions`, { agent, timeout: timeoutMs, headers: { authorization: `Bearer ${token}` } }, (r) => {
+      if (r.statusCode !== 200) {
+        r.resume();
+        return reject(new Error(`provider answered ${r.statusCode}`));
+      }
+      readBody(r, 16 * 1024 * 1024).then((raw) => {
+        const list = JSON.parse(raw.toString('utf8')) as { name?: unknown; replicas?: unknown }[];
+        resolve(list.filter((f) => typeof f.name === 'string' && typeof f.replicas === 'number').map((f) => ({ name: f.name as string, replicas: f.replicas as number })));
+      }, reject).catch(reject);
+    });
+    req.on('timeout', () => req.destroy(new Error('timeout')));
+    req.on('error', reject);
+    req.end();
+  });
+}
