@@ -11,14 +11,14 @@ export async function checksByStep(catalogue: LabInfo[], checksOf: StepChecksOf 
   return new Map(entries);
 }
 
-/** A participant's progress over the whole catalogue, from what the database holds. */
-export async function progressOf(q: Queries, catalogue: LabInfo[], participantId: string, checksOf: StepChecksOf = stepChecks): Promise<Progress> {
+/** A participant's progress over the whole catalogue, from what the database holds (null: a visitor without a cookie yet, who has none). */
+export async function progressOf(q: Queries, catalogue: LabInfo[], participantId: string | null, checksOf: StepChecksOf = stepChecks): Promise<Progress> {
   return summarise({
     catalogue,
     checks: await checksByStep(catalogue, checksOf),
-    results: q.checkResultsOf(participantId),
-    visits: q.stepVisitsOf(participantId),
-    currentSandbox: q.sandboxOf(participantId)?.id ?? null,
+    results: participantId ? q.checkResultsOf(participantId) : [],
+    visits: participantId ? q.stepVisitsOf(participantId) : [],
+    currentSandbox: participantId ? q.sandboxOf(participantId)?.id ?? null : null,
   });
 }
 

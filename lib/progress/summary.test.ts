@@ -29,6 +29,7 @@ test('a newcomer has nothing done, every step not started, and no Continue', () 
   assert.deepEqual(p.labs.map((l) => [l.stepsDone, l.stepsTotal]), [[0, 2], [0, 3]]);
   assert.ok(p.labs.flatMap((l) => l.steps).every((s) => s.status === 'not-started' && !s.done));
   assert.deepEqual(p.labs[1].steps.map((s) => s.checksTotal), [0, 1, 2]);
+  assert.deepEqual(p.labs.map((l) => [l.started, l.resume.step]), [[false, '01-welcome'], [false, '01-templates']]);
 });
 
 test('a step with checks is done when all passed; one without checks once opened; Continue is the step opened last', () => {
@@ -43,6 +44,7 @@ test('a step with checks is done when all passed; one without checks once opened
   assert.equal(p.stepsDone, 2);
   assert.equal(p.resume?.href, '/labs/03-functions/03-build');
   assert.equal(p.resume?.title, 'Build, deploy, invoke');
+  assert.deepEqual(p.labs.map((l) => [l.started, l.resume.step]), [[true, '01-welcome'], [true, '03-build']]);
   assert.deepEqual(p.redo, []);
 });
 
@@ -70,6 +72,7 @@ test('after a reset, sandbox checks that passed in the old sandbox need redoing;
   assert.deepEqual(p.labs[1].steps[2].redo, ['hello-answers']);
   // nothing visited, but checks recorded: Continue goes to the first step not done
   assert.equal(p.resume?.href, '/labs/01-prepare/01-welcome');
+  assert.equal(p.labs[1].resume.step, '01-templates', "a lab's button: its first step not done");
   assert.deepEqual(checkStatuses(checks.get('03-functions/03-build')!, results, 'new'), {
     'hello-answers': { passed: true, at: 100, redo: true },
     'yaml-written': { passed: true, at: 100, redo: false },

@@ -11,7 +11,13 @@ export type StepProgress = {
   checksTotal: number; checksPassed: number; redo: string[];
   visitedAt: number | null; done: boolean; status: StepStatus;
 };
-export type LabProgress = { lab: string; title: string; number: number; href: string; steps: StepProgress[]; stepsDone: number; stepsTotal: number };
+export type LabProgress = {
+  lab: string; title: string; number: number; href: string; steps: StepProgress[]; stepsDone: number; stepsTotal: number;
+  /** Anything opened or checked in this lab yet. */
+  started: boolean;
+  /** Where this lab's button goes: its step opened last, else its first step not done, else its first. */
+  resume: StepProgress;
+};
 /** A check that passed in an old sandbox and needs running again in the new one. */
 export type RedoItem = { lab: string; step: string; check: string; labNumber: number; stepNumber: number; stepTitle: string; href: string };
 export type Progress = {
@@ -74,15 +80,25 @@ export function stepProgress(input: Omit<ProgressInput, 'catalogue'>, lab: LabIn
 
 export function labProgress(input: Omit<ProgressInput, 'catalogue'>, lab: LabInfo, labIndex: number): LabProgress {
   const steps = lab.steps.map((_, i) => stepProgress(input, lab, i));
-  return { lab: lab.slug, title: lab.title, number: numberOf(lab.slug, labIndex), href: `/labs/${lab.slug}`, steps, stepsDone: steps.filter((s) => s.done).length, stepsTotal: steps.length };
+  const last = latestVisited(input.visits, steps);
+  return {
+    lab: lab.slug, title: lab.title, number: numberOf(lab.slug, labIndex), href: `/labs/${lab.slug}`, steps,
+    stepsDone: steps.filter((s) => s.done).length, stepsTotal: steps.length,
+    started: steps.some((s) => s.status !== 'not-started'),
+    resume: last ?? steps.find((s) => !s.done) ?? steps[0],
+  };
+}
+
+/** The step among these opened last (visits come latest first; ones the catalogue lacks are skipped). */
+function latestVisited(visits: StepVisitRow[], steps: StepProgress[]): StepProgress | undefined {
+  return visits.map((v) => steps.find((s) => s.lab === v.lab && s.step === v.step)).find((s) => s !== undefined);
 }
 
 /** Everything the catalogue, a lab's overview and the sandbox bar show of a participant's progress. */
 export function summarise(input: ProgressInput): Progress {
   const labs = input.catalogue.map((lab, i) => labProgress(input, lab, i));
   const steps = labs.flatMap((l) => l.steps);
-  // Visits of steps the catalogue no longer has are skipped; visits come latest first.
-  const last = input.visits.map((v) => steps.find((s) => s.lab === v.lab && s.step === v.step)).find((s) => s !== undefined);
+  const last = latestVisited(input.visits, steps);
   const anything = input.results.length > 0;
   const resume = last ?? (anything ? steps.find((s) => !s.done) ?? null : null);
   const redo = labs.flatMap((l) => l.steps.flatMap((s) => s.redo.map((check) => ({
