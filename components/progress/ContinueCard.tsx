@@ -15,7 +15,7 @@ export function ContinueCard({ progress }: { progress: Progress }) {
   return (
     <section className="continue-card" aria-label="Where you left off">
       <div className="where">
-        <p className="muted">Welcome back. You left off at <strong>Lab {lab.number}, step {resume.number}</strong> of {lab.title}.</p>
+        <p className="muted">Welcome back. You left off at <strong>step {resume.number}</strong> of {lab.title}.</p>
         <Link className="button big" href={resume.href} data-testid="continue">Continue: {resume.title} →</Link>
       </div>
       <div className="overall">

@@ -42,7 +42,7 @@ export default async function LabOverview({ params }: { params: Promise<{ lab: s
               <Link className="title" href={s.href}>{i + 1}. {lab.steps[i].title}</Link>
               <span className="status" data-testid="step-status">{stepStatusText(s)}</span>
               <p className="summary muted">{lab.steps[i].summary}</p>
-              {s.redo.length > 0 && <p className="redo-note">Passed in your old sandbox, to run again: {s.redo.map((id) => <code key={id}>{id} </code>)}</p>}
+              {s.redo.length > 0 && <p className="redo-note">Passed in your old sandbox, to run again: {s.redo.map((id, i) => <span key={id}>{i > 0 && ', '}<code>{id}</code></span>)}</p>}
             </li>
           ))}
         </ol>

@@ -42,8 +42,8 @@ export default async function StepPage({ params }: { params: Promise<{ lab: stri
         </details>
         {here.redo.length > 0 && (
           <p className="step-redo" role="note">
-            {here.redo.length === 1 ? 'This check' : 'These checks'} passed in your old sandbox: {here.redo.map((id) => <code key={id}>{id} </code>)}
-            — your new one does not have what {here.redo.length === 1 ? 'it' : 'they'} checked. Do the step again and run {here.redo.length === 1 ? 'it' : 'them'}; the step stays done.
+            {here.redo.length === 1 ? 'This check' : 'These checks'} passed in your old sandbox: {here.redo.map((id, i) => <span key={id}>{i > 0 && ', '}<code>{id}</code></span>)}.
+            Your new sandbox does not have what {here.redo.length === 1 ? 'it' : 'they'} checked. Do the step again and run {here.redo.length === 1 ? 'it' : 'them'} again; the step stays done.
           </p>
         )}
       </nav>
