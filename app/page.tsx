@@ -1,26 +1,27 @@
-import Link from 'next/link';
+import { currentParticipant } from '@/app/participant';
+import { ContinueCard } from '@/components/progress/ContinueCard';
+import { LabCard } from '@/components/progress/LabCard';
+import { appContext } from '@/lib/app-context';
 import { labs } from '@/lib/labs';
+import { progressOf } from '@/lib/progress/load';
 
 export const dynamic = 'force-dynamic';
 
-export default function Catalogue() {
+/**
+ * The catalogue. A returning participant sees "Continue" to where they left off at the top
+ * rather than being redirected there: `/` stays the place to see every lab and their progress
+ * (the step pages' "All labs" link comes here), and one click resumes.
+ */
+export default async function Catalogue() {
   const all = labs();
+  const progress = await progressOf(appContext().q, all, await currentParticipant().catch(() => null));
   return (
     <>
       <h1>Labs</h1>
+      <ContinueCard progress={progress} />
       <p className="muted">Each lab runs against your own OpenFaaS-compatible stack: a gateway, your functions and a shell, made for you when you first need them.</p>
       <div className="catalogue">
-        {all.map((lab) => (
-          <section className="card" key={lab.slug} aria-label={lab.title}>
-            <h2><Link href={`/labs/${lab.slug}/${lab.steps[0]?.slug ?? ''}`}>{lab.title}</Link></h2>
-            <p className="muted">{lab.summary} · about {lab.minutes} min</p>
-            <ol>
-              {lab.steps.map((s) => (
-                <li key={s.slug}><Link href={`/labs/${lab.slug}/${s.slug}`}>{s.title}</Link></li>
-              ))}
-            </ol>
-          </section>
-        ))}
+        {all.map((lab, i) => <LabCard key={lab.slug} lab={lab} progress={progress.labs[i]} />)}
       </div>
     </>
   );

@@ -1,7 +1,10 @@
 'use client';
 
 import { useCallback, useEffect, useState } from 'react';
+import { useRouter } from 'next/navigation';
 import { extendMySandbox, mySandboxStatus, resetMySandbox, type StatusAnswer } from '@/app/actions/sandbox';
+import { RedoList } from '@/components/progress/RedoList';
+import type { RedoItem } from '@/lib/progress/summary';
 import { formatRemaining } from '@/lib/sandbox/lifetime';
 import { onSandboxChange } from './changed';
 
@@ -9,7 +12,8 @@ const REFRESH_MS = 30_000;
 
 /**
  * In the site header: how long the participant's sandbox has left (and whether idleness or the
- * hard limit ends it), Extend, and Reset (a fresh stack; keep my files or not).
+ * hard limit ends it), Extend, and Reset (a fresh stack; keep my files or not). After a reset
+ * it lists the checks that passed in the old sandbox, with links to their steps.
  */
 export function SandboxBar() {
   const [answer, setAnswer] = useState<StatusAnswer | null>(null);
@@ -18,6 +22,8 @@ export function SandboxBar() {
   const [busy, setBusy] = useState<'' | 'extend' | 'reset'>('');
   const [confirming, setConfirming] = useState(false);
   const [keepFiles, setKeepFiles] = useState(true);
+  const [redo, setRedo] = useState<RedoItem[]>([]);
+  const router = useRouter();
 
   const show = useCallback((a: StatusAnswer) => { setAnswer(a); setFetchedAt(Date.now()); setNow(Date.now()); }, []);
   useEffect(() => {
@@ -48,10 +54,22 @@ export function SandboxBar() {
           <label><input type="checkbox" checked={keepFiles} onChange={(e) => setKeepFiles(e.target.checked)} /> keep my files</label>
           <button type="button" disabled={!!busy} onClick={async () => {
             setBusy('reset');
-            show(await resetMySandbox(keepFiles));
+            const a = await resetMySandbox(keepFiles);
+            show(a);
+            setRedo('redo' in a ? a.redo ?? [] : []);
             setBusy(''); setConfirming(false);
+            // the page's step marks and notes come from the server: show them for the new sandbox
+            router.refresh();
           }}>{busy === 'reset' ? 'Making a fresh sandbox…' : 'Reset now'}</button>
           <button type="button" className="secondary" disabled={!!busy} onClick={() => setConfirming(false)}>Cancel</button>
+        </span>
+      )}
+      {redo.length > 0 && (
+        <span className="sandbox-redo" role="status" data-testid="sandbox-redo">
+          <span className="redo-list-holder">
+            <button type="button" className="close" aria-label="Close the list of checks to redo" onClick={() => setRedo([])}>×</button>
+            <RedoList items={redo} onNavigate={() => setRedo([])} />
+          </span>
         </span>
       )}
     </span>

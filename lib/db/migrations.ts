@@ -36,4 +36,28 @@ export const migrations: string[] = [
   ALTER TABLE sandboxes ADD COLUMN public_port INTEGER;
   CREATE UNIQUE INDEX sandboxes_public_port ON sandboxes (public_port) WHERE public_port IS NOT NULL;
   `,
+  // 4: progress per participant: the latest result of each check (and its last pass, which
+  // outlives a failing retry and a sandbox reset), and the steps visited (for "continue")
+  `
+  CREATE TABLE check_results (
+    participant_id TEXT NOT NULL REFERENCES participants(id) ON DELETE CASCADE,
+    lab TEXT NOT NULL,
+    step TEXT NOT NULL,
+    check_id TEXT NOT NULL,
+    passed INTEGER NOT NULL CHECK (passed IN (0, 1)),
+    sandbox_id TEXT NOT NULL,
+    at INTEGER NOT NULL,
+    passed_sandbox_id TEXT,
+    passed_at INTEGER,
+    PRIMARY KEY (participant_id, lab, step, check_id)
+  );
+  CREATE TABLE step_visits (
+    participant_id TEXT NOT NULL REFERENCES participants(id) ON DELETE CASCADE,
+    lab TEXT NOT NULL,
+    step TEXT NOT NULL,
+    at INTEGER NOT NULL,
+    PRIMARY KEY (participant_id, lab, step)
+  );
+  CREATE INDEX step_visits_latest ON step_visits (participant_id, at);
+  `,
 ];

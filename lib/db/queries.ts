@@ -3,13 +3,19 @@ import type { DB } from './open';
 export type SandboxRow = { id: string; participant_id: string; instance: string; status: 'creating' | 'ready' | 'failed' | 'removing'; gateway_token: string; gateway_password: string; created_at: number; updated_at: number; last_active_at: number; expires_at: number; public_port: number | null };
 export type ParticipantRow = { id: string; created_at: number; last_seen_at: number };
 export type FunctionRow = { sandbox_id: string; name: string; lang: string; image: string; updated_at: number };
+/** A check's latest result, and where and when it last passed (null: never). */
+export type CheckResultRow = { participant_id: string; lab: string; step: string; check_id: string; passed: boolean; sandbox_id: string; at: number; passed_sandbox_id: string | null; passed_at: number | null };
+export type StepVisitRow = { participant_id: string; lab: string; step: string; at: number };
+type CheckResultRecord = Omit<CheckResultRow, 'passed'> & { passed: 0 | 1 };
+const checkResult = (r: CheckResultRecord): CheckResultRow => ({ ...r, passed: r.passed === 1 });
 
 /** Typed queries over the schema in migrations.ts; the only place SQL is written. */
 export function queries(db: DB) {
   const now = () => Date.now();
+  const touch = (id: string, at: number) => db.prepare('INSERT INTO participants (id, created_at, last_seen_at) VALUES (?, ?, ?) ON CONFLICT(id) DO UPDATE SET last_seen_at = excluded.last_seen_at').run(id, at, at);
   return {
     touchParticipant(id: string): void {
-      db.prepare('INSERT INTO participants (id, created_at, last_seen_at) VALUES (?, ?, ?) ON CONFLICT(id) DO UPDATE SET last_seen_at = excluded.last_seen_at').run(id, now(), now());
+      touch(id, now());
     },
     participant(id: string): ParticipantRow | undefined {
       return db.prepare('SELECT * FROM participants WHERE id = ?').get(id) as ParticipantRow | undefined;
@@ -84,6 +90,39 @@ export function queries(db: DB) {
     },
     deleteFunction(sandboxId: string, name: string): void {
       db.prepare('DELETE FROM functions WHERE sandbox_id = ? AND name = ?').run(sandboxId, name);
+    },
+    /**
+     * Keep a check's latest result; a pass also becomes its last pass, a failure leaves the last
+     * pass as it was (a step stays done when a retry fails). The participant's row is made if
+     * need be, as progress may come before any sandbox.
+     */
+    recordCheckResult(r: { participant_id: string; lab: string; step: string; check_id: string; passed: boolean; sandbox_id: string }, at = now()): void {
+      db.transaction(() => {
+        touch(r.participant_id, at);
+        db.prepare(`INSERT INTO check_results (participant_id, lab, step, check_id, passed, sandbox_id, at, passed_sandbox_id, passed_at)
+          VALUES (@participant_id, @lab, @step, @check_id, @passed, @sandbox_id, @at, CASE WHEN @passed = 1 THEN @sandbox_id END, CASE WHEN @passed = 1 THEN @at END)
+          ON CONFLICT(participant_id, lab, step, check_id) DO UPDATE SET passed = excluded.passed, sandbox_id = excluded.sandbox_id, at = excluded.at,
+            passed_sandbox_id = COALESCE(excluded.passed_sandbox_id, passed_sandbox_id), passed_at = COALESCE(excluded.passed_at, passed_at)`)
+          .run({ ...r, passed: r.passed ? 1 : 0, at });
+      })();
+    },
+    /** A participant's check results, of one step or of all. */
+    checkResultsOf(participantId: string, where: { lab: string; step: string } | null = null): CheckResultRow[] {
+      const rows = where
+        ? db.prepare('SELECT * FROM check_results WHERE participant_id = ? AND lab = ? AND step = ? ORDER BY check_id').all(participantId, where.lab, where.step)
+        : db.prepare('SELECT * FROM check_results WHERE participant_id = ? ORDER BY lab, step, check_id').all(participantId);
+      return (rows as CheckResultRecord[]).map(checkResult);
+    },
+    /** The participant opened a step (its time is the latest visit's). */
+    recordStepVisit(r: { participant_id: string; lab: string; step: string }, at = now()): void {
+      db.transaction(() => {
+        touch(r.participant_id, at);
+        db.prepare('INSERT INTO step_visits (participant_id, lab, step, at) VALUES (?, ?, ?, ?) ON CONFLICT(participant_id, lab, step) DO UPDATE SET at = excluded.at').run(r.participant_id, r.lab, r.step, at);
+      })();
+    },
+    /** A participant's visited steps, latest first. */
+    stepVisitsOf(participantId: string): StepVisitRow[] {
+      return db.prepare('SELECT * FROM step_visits WHERE participant_id = ? ORDER BY at DESC, lab DESC, step DESC').all(participantId) as StepVisitRow[];
     },
   };
 }
