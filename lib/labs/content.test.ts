@@ -158,6 +158,8 @@ test('checks: one placed but not declared, declared but not placed, placed twice
   await assert.rejects(compileLesson(twice), /content\.mdx:8: <Check id="hello-answers" \/> is placed twice/);
   const inline = scratchStep(t, 'See <Check id="hello-answers" /> here.\n', A_CHECK);
   await assert.rejects(compileLesson(inline), /content\.mdx:6: <Check \/> is inside a paragraph: put it on a line of its own/);
+  const extra = scratchStep(t, '<Check id="hello-answers" title="mine" />\n', A_CHECK);
+  await assert.rejects(compileLesson(extra), /content\.mdx:6: <Check> takes one attribute, the id of a check in checks\.yaml, as a plain string/);
   const none = scratchStep(t, 'Text.\n');
   await assert.rejects(compileLesson(none), { message: `${rel(none, 'checks.yaml')}: missing: every step declares its checks in a checks.yaml beside content.mdx (labs/README.md, "Checks").` });
 });

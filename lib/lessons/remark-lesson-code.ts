@@ -28,11 +28,11 @@ export type LessonCodeOptions = {
   onProblem?: (message: string) => void;
 };
 
-function element(attrs: Record<string, string | undefined>): JsxFlowElement {
+function element(name: string, attrs: Record<string, string | undefined>): JsxFlowElement {
   const attributes = Object.entries(attrs)
     .filter((e): e is [string, string] => e[1] !== undefined)
     .map(([name, value]): JsxAttribute => ({ type: 'mdxJsxAttribute', name, value }));
-  return { type: 'mdxJsxFlowElement', name: 'LessonCode', attributes, children: [] };
+  return { type: 'mdxJsxFlowElement', name, attributes, children: [] };
 }
 
 /**
@@ -63,7 +63,7 @@ export function remarkLessonCode(options: LessonCodeOptions) {
       if (placed.has(check.id)) refuse(line, `<Check id="${check.id}" /> is placed twice: place each check once, where the step is done.`);
       placed.add(check.id);
       options.onBlock?.({ line, language: 'sh', action: { kind: 'check', id: check.id }, code: check.script });
-      return { ...node, children: [], attributes: element({ id: check.id, title: check.title, hint: check.hint, script: check.script, state: check.state }).attributes };
+      return { ...element('Check', { id: check.id, title: check.title, hint: check.hint, script: check.script, state: check.state }), position: node.position };
     };
     const visit = (parent: Node) => {
       if (!parent.children) return;
@@ -80,7 +80,7 @@ export function remarkLessonCode(options: LessonCodeOptions) {
         if (!parsed.ok) return refuse(line, parsed.error);
         const { language, action } = parsed.block;
         options.onBlock?.({ line, language, action, code: code.value });
-        return element({ language, code: code.value, action: action ? JSON.stringify(action) : undefined });
+        return element('LessonCode', { language, code: code.value, action: action ? JSON.stringify(action) : undefined });
       });
     };
     visit(tree);
