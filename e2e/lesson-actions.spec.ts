@@ -49,9 +49,12 @@ test('every kind of lesson action does what it says: switch tab, run in a termin
   // check runs the step's check in the sandbox: it fails before the function is up, then passes.
   await page.goto(`${LAB3}/03-build-deploy-invoke`);
   const check = page.locator('.lesson-code[data-action="check"]').first();
+  await expect(check).toContainText('hello-openfaas answers "Hello OpenFaaS"');
   await check.locator('.lesson-code__run').click();
   await expect(check.getByRole('status')).toHaveAttribute('data-ok', 'false', { timeout: 60_000 });
   await expect(check.getByRole('status')).toContainText('hello-openfaas does not answer yet');
+  // the hint of the step's checks.yaml says what to do
+  await expect(check.locator('.lesson-code__hint')).toContainText('run faas-cli up -f hello-openfaas.yml in ~/lab3 again');
   await act(page, 'terminal:execute', 0);
   await expect(b.screen()).toContainText(/Deployed\. 20[02]/, { timeout: 180_000 });
   await check.locator('.lesson-code__run').click();

@@ -18,7 +18,7 @@ export function GatewayCredentials() {
         <strong>Builder payload secret:</strong> <code data-testid="payload-secret">{gw.payloadSecret}</code>
       </p>
       <p>On your laptop:</p>
-      <div data-testid="laptop-commands"><LessonCode language="sh" lab="" step="" code={[
+      <div data-testid="laptop-commands"><LessonCode language="sh" code={[
         `export OPENFAAS_URL=${gw.url}`,
         `echo -n '${gw.password}' | faas-cli login --username ${gw.user} --password-stdin`,
         `echo -n '${gw.payloadSecret}' > payload-secret.txt`,

@@ -1,13 +1,14 @@
 import { getMDXComponent } from 'mdx-bundler/client';
 import { Note, Warning } from '@/components/ui/Callout';
+import { Check, type CheckProps } from './Check';
 import { GatewayCredentials } from './GatewayCredentials';
-import { LessonCode, type LessonCodeProps } from './LessonCode';
+import { LessonCode } from './LessonCode';
 
 /**
  * Render a compiled step with the lesson components, the only ones MDX content may use
  * (labs/README.md; lib/labs/content.test.ts holds the lessons to them). Every fenced code
- * block arrives as a <LessonCode> (lib/lessons/remark-lesson-code.ts), given the step's slugs
- * for its checks.
+ * block arrives as a <LessonCode>, and each <Check id /> with its title, hint and script from the
+ * step's checks.yaml (lib/lessons/remark-lesson-code.ts); checks are given the step's slugs.
  */
 export function LessonContent({ code, lab, step }: { code: string; lab: string; step: string }) {
   const Content = getMDXComponent(code);
@@ -15,7 +16,8 @@ export function LessonContent({ code, lab, step }: { code: string; lab: string; 
     Note,
     Warning,
     GatewayCredentials,
-    LessonCode: (props: Omit<LessonCodeProps, 'lab' | 'step'>) => <LessonCode {...props} lab={lab} step={step} />,
+    LessonCode,
+    Check: (props: Omit<CheckProps, 'lab' | 'step'>) => <Check {...props} lab={lab} step={step} />,
   };
   return <Content components={components as never} />;
 }

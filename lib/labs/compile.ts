@@ -1,17 +1,26 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { bundleMDX } from 'mdx-bundler';
+import { parseChecks, type StepCheck } from '../lessons/check-schema';
 import { remarkLessonCode, type LessonBlock } from '../lessons/remark-lesson-code';
 
-/** A compiled step: the MDX bundle, its code blocks in order, and its check scripts by id. */
-export type CompiledStep = { code: string; blocks: readonly LessonBlock[]; checks: ReadonlyMap<string, string> };
+/** A compiled step: the MDX bundle, its code blocks and placed checks in order, and its checks by id (from checks.yaml). */
+export type CompiledStep = { code: string; blocks: readonly LessonBlock[]; checks: ReadonlyMap<string, StepCheck> };
 
-type Cached = CompiledStep & { mtimeMs: number };
+type Cached = CompiledStep & { stamp: string };
+
+/** A step's checks.yaml, read and validated; a missing or bad file throws with the file and the reason. */
+export function readStepChecks(stepDir: string): StepCheck[] {
+  const file = path.join(stepDir, 'checks.yaml');
+  const name = path.relative(process.cwd(), file);
+  if (!fs.existsSync(file)) throw new Error(`${name}: missing: every step declares its checks in a checks.yaml beside content.mdx (labs/README.md, "Checks").`);
+  return parseChecks(fs.readFileSync(file, 'utf8'), name);
+}
 const key = Symbol.for('faaslab.mdx');
 type Holder = { [key]?: Map<string, Cached> };
 
 /**
- * Compile a step's content.mdx with mdx-bundler, cached until the file changes (the first
+ * Compile a step's content.mdx with mdx-bundler, cached until it or checks.yaml changes (the first
  * compile in a process costs ~0.3 s, later ones ~15 ms; cached ones nothing). Every fenced code
  * block becomes a <LessonCode>; a block the action grammar refuses fails the compile with the
  * file, line and what to write instead.
@@ -20,13 +29,17 @@ export async function compileLesson(stepDir: string): Promise<CompiledStep> {
   const g = globalThis as Holder;
   g[key] ??= new Map();
   const file = path.join(stepDir, 'content.mdx');
-  const { mtimeMs } = fs.statSync(file);
+  const checksFile = path.join(stepDir, 'checks.yaml');
+  const stamp = [file, checksFile].map((f) => (fs.existsSync(f) ? fs.statSync(f).mtimeMs : -1)).join(':');
   const hit = g[key].get(file);
-  if (hit && hit.mtimeMs === mtimeMs) return hit;
+  if (hit && hit.stamp === stamp) return hit;
+  const checks = new Map(readStepChecks(stepDir).map((c) => [c.id, c] as const));
   const blocks: LessonBlock[] = [];
   const problems: string[] = [];
   const plugin = [remarkLessonCode, {
     file: path.relative(process.cwd(), file),
+    checks,
+    checksFile: path.relative(process.cwd(), checksFile),
     onBlock: (b: LessonBlock) => blocks.push(b),
     onProblem: (message: string) => problems.push(message),
   }] as const;
@@ -47,8 +60,7 @@ export async function compileLesson(stepDir: string): Promise<CompiledStep> {
     if (problems.length) throw new Error(problems[0], { cause: err });
     throw err;
   }
-  const checks = new Map(blocks.flatMap((b) => (b.action?.kind === 'check' ? [[b.action.id, b.code] as const] : [])));
-  const compiled = { code, blocks, checks, mtimeMs };
+  const compiled = { code, blocks, checks, stamp };
   g[key].set(file, compiled);
   return compiled;
 }

@@ -17,7 +17,7 @@ import type { StepInfo } from './schema';
 // stack-file writer), `mv`, `cd`, and the editor actions themselves.
 const root = path.resolve(import.meta.dirname, '../..');
 const labsDir = path.join(root, 'labs');
-const KNOWN = new Set(['Note', 'Warning', 'GatewayCredentials']);
+const KNOWN = new Set(['Note', 'Warning', 'GatewayCredentials', 'Check']);
 // The tabs the workbench has today (components/workbench/Workbench.tsx); portal and dashboard are in the grammar for later.
 const TABS_THAT_EXIST = new Set(['editor', 'terminal', 'portal', 'dashboard']);
 
@@ -128,11 +128,59 @@ test('every step compiles, uses only known components, and leaves its title to t
   }
 });
 
-test('a lesson with a block the grammar refuses does not compile, and says where and what to write', async (t) => {
+/** A step folder of its own beside labs/, removed after the test. */
+function scratchStep(t: { after: (fn: () => void) => void }, mdx: string, checksYaml?: string): string {
   const dir = fs.mkdtempSync(path.join(labsDir, '..', '.content-test-'));
   t.after(() => fs.rmSync(dir, { recursive: true, force: true }));
-  fs.writeFileSync(path.join(dir, 'content.mdx'), '---\ntitle: T\nsummary: S\n---\n\nText.\n\n```python editor:open-file file=/home/app/lab3/a.py\nx\n```\n');
+  fs.writeFileSync(path.join(dir, 'content.mdx'), `---\ntitle: T\nsummary: S\n---\n\n${mdx}`);
+  if (checksYaml !== undefined) fs.writeFileSync(path.join(dir, 'checks.yaml'), checksYaml);
+  return dir;
+}
+const A_CHECK = '- id: hello-answers\n  title: hello answers\n  script: faas-cli invoke hello\n  hint: Deploy hello.\n';
+
+test('a lesson with a block the grammar refuses does not compile, and says where and what to write', async (t) => {
+  const dir = scratchStep(t, 'Text.\n\n```python editor:open-file file=/home/app/lab3/a.py\nx\n```\n\n<Check id="hello-answers" />\n', A_CHECK);
   await assert.rejects(compileLesson(dir), { message: `${path.relative(process.cwd(), dir)}/content.mdx:8: file=/home/app/lab3/a.py is not a workspace path: paths are relative to the workspace, which is the terminal's home folder, so write file=lab3/a.py.` });
+});
+
+test('a check written the old way, as a ```sh check block, is refused with where checks go now', async (t) => {
+  const dir = scratchStep(t, '```sh check id=hello-answers\nfaas-cli list\n```\n\n<Check id="hello-answers" />\n', A_CHECK);
+  await assert.rejects(compileLesson(dir), /content\.mdx:6: a check is no longer a code block: declare it in checks\.yaml/);
+});
+
+test('checks: one placed but not declared, declared but not placed, placed twice, inline, or no checks.yaml fail with the file and what to do', async (t) => {
+  const rel = (dir: string, f: string) => `${path.relative(process.cwd(), dir)}/${f}`;
+  const undeclared = scratchStep(t, '<Check id="hello-answers" />\n\n<Check id="hello-typo" />\n', A_CHECK);
+  await assert.rejects(compileLesson(undeclared), { message: `${rel(undeclared, 'content.mdx')}:8: <Check id="hello-typo" /> is not declared in ${rel(undeclared, 'checks.yaml')}: declare it there (id, title, script, hint), or place one of hello-answers.` });
+  const unplaced = scratchStep(t, 'Text only.\n', A_CHECK);
+  await assert.rejects(compileLesson(unplaced), { message: `${rel(unplaced, 'content.mdx')}:1: check "hello-answers" of ${rel(unplaced, 'checks.yaml')} is not placed: put <Check id="hello-answers" /> where the step is done.` });
+  const twice = scratchStep(t, '<Check id="hello-answers" />\n\n<Check id="hello-answers" />\n', A_CHECK);
+  await assert.rejects(compileLesson(twice), /content\.mdx:8: <Check id="hello-answers" \/> is placed twice/);
+  const inline = scratchStep(t, 'See <Check id="hello-answers" /> here.\n', A_CHECK);
+  await assert.rejects(compileLesson(inline), /content\.mdx:6: <Check \/> is inside a paragraph: put it on a line of its own/);
+  const extra = scratchStep(t, '<Check id="hello-answers" title="mine" />\n', A_CHECK);
+  await assert.rejects(compileLesson(extra), /content\.mdx:6: <Check> takes one attribute, the id of a check in checks\.yaml, as a plain string/);
+  const none = scratchStep(t, 'Text.\n');
+  await assert.rejects(compileLesson(none), { message: `${rel(none, 'checks.yaml')}: missing: every step declares its checks in a checks.yaml beside content.mdx (labs/README.md, "Checks").` });
+});
+
+test('a bad checks.yaml fails the compile with the file and every reason', async (t) => {
+  const rel = (dir: string) => `${path.relative(process.cwd(), dir)}/checks.yaml`;
+  const cases: [string, string][] = [
+    ['[]\n', '(the file): declares no check: every step has at least one'],
+    ['- id: Hello_1\n  title: t\n  script: x\n  hint: h\n', '0.id: use lower-case letters, digits and single dashes (e.g. hello-answers)'],
+    [`${A_CHECK}${A_CHECK}`, '1.id: "hello-answers" is declared twice: give each check of a step its own id'],
+    ['- id: a\n  title: t\n  script: "  "\n  hint: h\n  state: cloud\n  extra: 1\n', "0.script: is empty: write the bash that tests the step (exit 0 when it passed); 0.state: Invalid option: expected one of \"sandbox\"|\"workspace\"; 0: Unrecognized key: \"extra\""],
+    ['- id: a\n  title: t\n', '0.script: Invalid input: expected string, received undefined; 0.hint: Invalid input: expected string, received undefined'],
+    ['- id: [\n', 'not valid YAML: '],
+  ];
+  for (const [yaml, reason] of cases) {
+    const dir = scratchStep(t, '<Check id="a" />\n', yaml);
+    await assert.rejects(compileLesson(dir), (err: Error) => {
+      assert.ok(err.message.startsWith(`${rel(dir)}: ${reason}`), `${yaml}\n→ ${err.message}`);
+      return true;
+    });
+  }
 });
 
 test('every action is plausible where it stands: commands are bash, editor targets exist, snapshots match', async () => {
@@ -154,8 +202,15 @@ test('every action is plausible where it stands: commands are bash, editor targe
   assert.equal(ws.files.get('lab3/sorter/Dockerfile')!.match(/^ENV fprocess=.*$/m)?.[0], 'ENV fprocess="sort"');
 });
 
-test('every step with a check runs it from the lesson; ids are unique per step', async () => {
+test('every step declares at least one check in checks.yaml and places each one on its page', async () => {
   const ids: string[] = [];
-  for (const { lab, step } of steps()) for (const id of (await compileLesson(step.dir)).checks.keys()) ids.push(`${lab.slug}/${step.slug}#${id}`);
+  for (const { lab, step } of steps()) {
+    const compiled = await compileLesson(step.dir);
+    assert.ok(compiled.checks.size >= 1, `${step.dir}: no check`);
+    const placed = compiled.blocks.flatMap((b) => (b.action?.kind === 'check' ? [b.action.id] : []));
+    assert.deepEqual(placed.toSorted(), [...compiled.checks.keys()].toSorted(), `${step.dir}: placed and declared differ`);
+    for (const id of compiled.checks.keys()) ids.push(`${lab.slug}/${step.slug}#${id}`);
+  }
   assert.ok(ids.includes('03-functions/03-build-deploy-invoke#hello-answers'), ids.join(', '));
+  assert.ok(ids.length >= steps().length);
 });

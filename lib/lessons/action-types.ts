@@ -18,7 +18,10 @@ export type LessonAction =
   | { kind: 'editor:replace'; file: string; match: string; content: string }
   /** Switch the workbench to a tab. */
   | { kind: 'workbench:tab'; tab: WorkbenchTab }
-  /** Run the step's check with this id (the check's script lives in the lesson, run on the server). */
+  /**
+   * A `<Check id />` of the page (declared in the step's checks.yaml, run on the server). No code
+   * block makes one any more; the compile tells it in the order of the page (LessonBlock).
+   */
   | { kind: 'check'; id: string };
 
 export type ActionKind = LessonAction['kind'];

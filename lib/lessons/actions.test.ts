@@ -61,11 +61,10 @@ test('workbench:tab: one of the tabs', () => {
   assert.match(error('text workbench:tab'), /workbench:tab needs tab=…/);
 });
 
-test('check: an id and a script', () => {
-  assert.deepEqual(action('sh check id=hello-deployed', 'faas-cli list | grep -q hello'), { kind: 'check', id: 'hello-deployed' });
-  assert.match(error('sh check id=hello-deployed', ''), /check has no script/);
-  for (const bad of ['Hello', 'a--b', '-a', 'a_b']) assert.match(error(`sh check id=${bad}`), /is not a check id/, bad);
-  assert.match(error('sh check'), /check needs id=…/);
+test('check is no longer a block: it is refused with where checks are declared now', () => {
+  for (const info of ['sh check id=hello-deployed', 'sh check', 'check id=x']) {
+    assert.match(error(info, 'faas-cli list'), /a check is no longer a code block: declare it in checks\.yaml beside content\.mdx .* and place it with <Check id="…" \/>/, info);
+  }
 });
 
 test('quoting: unclosed quotes, glued pairs, quotes inside bare values, empty values', () => {
@@ -80,7 +79,7 @@ test('quoting: unclosed quotes, glued pairs, quotes inside bare values, empty va
 
 test('the language comes first, then the action, then its keys', () => {
   assert.match(error('terminal:execute'), /"terminal:execute" is an action, not a language: write the language first \(```sh terminal:execute\)/);
-  assert.match(error('check id=x'), /is an action, not a language/);
+  assert.match(error('workbench:tab tab=editor'), /"workbench:tab" is an action, not a language/);
   assert.match(error('file=a.py'), /write the language first/);
   assert.match(error('sh terminal=2'), /terminal=2 needs an action before it \(e\.g\. ```sh terminal:execute terminal=2\)/);
   assert.match(error('sh terminal:execute now'), /unexpected "now" after terminal:execute: write key=value/);
@@ -88,7 +87,7 @@ test('the language comes first, then the action, then its keys', () => {
 
 test('unknown actions and keys are refused, naming what there is', () => {
   const msg = error('sh terminal:exec');
-  assert.match(msg, /unknown action "terminal:exec": use one of terminal:execute, editor:open-file, editor:write-file, editor:append-lines, editor:replace, workbench:tab, check\. Did you mean terminal:execute\?/);
+  assert.match(msg, /unknown action "terminal:exec": use one of terminal:execute, editor:open-file, editor:write-file, editor:append-lines, editor:replace, workbench:tab\. Did you mean terminal:execute\?/);
   assert.match(error('yaml editor:append-lines-to-file file=a.yml'), /Did you mean editor:append-lines\?/);
   assert.doesNotMatch(error('sh frobnicate'), /Did you mean/);
   assert.match(error('python editor:open-file file=a.py lines=3'), /editor:open-file has no key "lines": it takes file, line/);
@@ -118,11 +117,10 @@ test('every action has a button that says what it does, and a title that says ex
     { kind: 'editor:append-lines', file: 'lab3/stack.yml', content: 'x\n' },
     { kind: 'editor:replace', file: 'lab3/a/handler.py', match: '    return req', content: 'y' },
     { kind: 'workbench:tab', tab: 'editor' },
-    { kind: 'check', id: 'hello-deployed' },
   ];
   assert.deepEqual(new Set(samples.map((s) => s.kind)), new Set(ACTION_KINDS));
   assert.deepEqual(samples.map((s) => describeAction(s).label),
-    ['▶ Run in terminal 1', '▶ Run in terminal 2', 'Open handler.py', 'Write file', 'Append to stack.yml', 'Apply change', 'Go to Editor', 'Check']);
+    ['▶ Run in terminal 1', '▶ Run in terminal 2', 'Open handler.py', 'Write file', 'Append to stack.yml', 'Apply change', 'Go to Editor']);
   assert.equal(describeAction(samples[1]).title, 'Types these commands into terminal 2 and presses Enter');
   assert.equal(describeAction(samples[2]).title, 'Opens lab3/hello-openfaas/handler.py in the editor at line 7');
   assert.equal(describeAction(samples[5]).title, 'In lab3/a/handler.py, replaces the first "return req" with this text and shows it in the editor');

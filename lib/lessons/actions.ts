@@ -5,7 +5,7 @@ import type { ActionKind, LessonAction, WorkbenchTab } from './action-types';
  *
  *   <language> [<action>] [key=value | key="quoted value" | key='quoted value']...
  *
- * and its body is the command, the file text or the check script. Pure, so that the compile
+ * and its body is the command or the file text. Pure, so that the compile
  * (lib/lessons/remark-lesson-code.ts) and the browser read blocks the same way. Quotes have no
  * escapes: Markdown itself removes a backslash before punctuation in an info string, so a value
  * with a double quote in it goes in single quotes and the other way round.
@@ -17,6 +17,8 @@ export type ParseResult = { ok: true; block: CodeBlock } | { ok: false; error: s
 export const TABS: readonly WorkbenchTab[] = ['editor', 'terminal', 'portal', 'dashboard'];
 
 type Keys = Map<string, string>;
+/** The kinds a code block can have: a check is declared in checks.yaml and placed with <Check />, not written as a block. */
+type BlockKind = Exclude<ActionKind, 'check'>;
 type Spec = {
   /** Keys the action takes; the required ones first. */
   keys: readonly string[];
@@ -33,7 +35,7 @@ const TERMINAL = /^[1-8]$/;
 /** Text written into a file ends with a line break, as files in an editor do. */
 const asFileText = (body: string) => (body === '' ? '' : `${body}\n`);
 
-const SPECS: Record<ActionKind, Spec> = {
+const SPECS: Record<BlockKind, Spec> = {
   'terminal:execute': {
     keys: ['terminal'], required: [], example: '```sh terminal:execute',
     build: (k, body) => {
@@ -76,20 +78,13 @@ const SPECS: Record<ActionKind, Spec> = {
       return { kind: 'workbench:tab', tab: tab as WorkbenchTab };
     },
   },
-  check: {
-    keys: ['id'], required: ['id'], example: '```sh check id=hello-deployed',
-    build: (k, body) => {
-      const id = k.get('id')!;
-      if (!/^[a-z0-9]+(-[a-z0-9]+)*$/.test(id) || id.length > 64) return `id=${id} is not a check id: use lower-case letters, digits and single dashes (e.g. id=hello-deployed).`;
-      if (!body.trim()) return 'check has no script: write the bash commands that test the step in the block (exit 0 when it passed).';
-      return { kind: 'check', id };
-    },
-  },
 };
 
-export const ACTION_KINDS = Object.keys(SPECS) as ActionKind[];
+export const ACTION_KINDS = Object.keys(SPECS) as BlockKind[];
 
-const isKind = (word: string): word is ActionKind => Object.hasOwn(SPECS, word);
+const isKind = (word: string): word is BlockKind => Object.hasOwn(SPECS, word);
+
+const CHECK_MOVED = 'a check is no longer a code block: declare it in checks.yaml beside content.mdx (id, title, script, hint) and place it with <Check id="…" /> (labs/README.md, "Checks").';
 
 /** Split an info string into words and key=value pairs (values may be quoted, spaces and all). */
 function tokenize(info: string): { words: { key?: string; value: string }[] } | { error: string } {
@@ -171,6 +166,7 @@ export function parseCodeBlock(info: string, body: string): ParseResult {
   const [first, second, ...rest] = t.words;
   if (!first) return { ok: true, block: { language: '', action: null } };
   if (first.key !== undefined) return fail(`the block starts with ${first.key}=…: write the language first (e.g. \`\`\`sh terminal:execute ${first.key}=${first.value}).`);
+  if (first.value === 'check' || second?.value === 'check') return fail(CHECK_MOVED);
   if (isKind(first.value)) return fail(`"${first.value}" is an action, not a language: write the language first (${SPECS[first.value].example}).`);
   const language = first.value;
   if (!second) return { ok: true, block: { language, action: null } };

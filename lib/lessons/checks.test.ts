@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import path from 'node:path';
 import { isAppError } from '../errors';
 import { loadCatalogue } from '../labs/catalogue';
-import { findCheck, runCheck, tail, type ShellExec } from './checks';
+import { findCheck, findStepChecks, runCheck, tail, type ShellExec } from './checks';
 
 const labsDir = path.resolve(import.meta.dirname, '../../labs');
 
@@ -33,7 +33,13 @@ test('an exec that never comes back ends as a timeout error', async () => {
 
 test('checks are found by lab, step and id in the lesson; anything else is not_found', async () => {
   const catalogue = loadCatalogue(labsDir);
-  assert.match(await findCheck(catalogue, '03-functions', '03-build-deploy-invoke', 'hello-answers'), /faas-cli invoke hello-openfaas/);
+  const hello = await findCheck(catalogue, '03-functions', '03-build-deploy-invoke', 'hello-answers');
+  assert.match(hello.script, /faas-cli invoke hello-openfaas/);
+  assert.equal(hello.title, 'hello-openfaas answers "Hello OpenFaaS"');
+  assert.equal(hello.state, 'sandbox');
+  assert.match(hello.hint, /return "Hello OpenFaaS"/);
+  assert.deepEqual((await findStepChecks(catalogue, '01-prepare', '02-your-gateway'))?.map((c) => [c.id, c.state]), [['logged-in', 'workspace']]);
+  assert.equal(await findStepChecks(catalogue, '01-prepare', 'nope'), null);
   for (const [lab, step, id] of [['03-functions', '03-build-deploy-invoke', 'nope'], ['03-functions', '../01-prepare', 'x'], ['nope', 'x', 'y']]) {
     await assert.rejects(findCheck(catalogue, lab, step, id), (err) => isAppError(err) && err.code === 'not_found', `${lab}/${step}/${id}`);
   }

@@ -3,17 +3,19 @@ import { AppError } from '../errors';
 import { findStep } from '../labs/catalogue';
 import { compileLesson } from '../labs/compile';
 import type { LabInfo } from '../labs/schema';
+import type { StepCheck } from './check-schema';
 import { ensureSandbox, type SandboxDeps } from '../sandbox/provision';
 import { execInShell } from '../sandbox/shell-exec';
 
 export const checkRequestSchema = z.object({
   lab: z.string().min(1).max(100).describe('Lab folder, e.g. 03-functions'),
   step: z.string().min(1).max(100).describe('Step folder, e.g. 03-build-deploy-invoke'),
-  id: z.string().min(1).max(64).describe("The check block's id= in that step"),
+  id: z.string().min(1).max(64).describe("The check's id in that step's checks.yaml"),
 });
 export type CheckRequest = z.infer<typeof checkRequestSchema>;
 
-export type CheckResult = { passed: boolean; output: string };
+/** What the participant sees: passed or not, what the script printed and, when it failed, the check's hint. */
+export type CheckResult = { passed: boolean; output: string; hint?: string };
 
 /** How a check reaches the participant's shell: execInShell, bound to their sandbox. */
 export type ShellExec = (command: string, opts: { env: string[] }) => Promise<{ code: number; stdout: string; stderr: string }>;
@@ -23,15 +25,22 @@ export const CHECK_TIMEOUT_SECONDS = 30;
 export const CHECK_OUTPUT_CHARS = 4096;
 
 /**
- * The script of the check `id` in a step of the catalogue, read from the step's content.mdx
- * (its ```sh check id=… block). The step is looked up by slug, never by a path made of input.
+ * The checks of a step of the catalogue, in the order of its checks.yaml (validated by the
+ * compile, which also makes sure each is placed on the page); null when there is no such step.
+ * The step is looked up by slug, never by a path made of input.
  */
-export async function findCheck(catalogue: LabInfo[], lab: string, step: string, id: string): Promise<string> {
+export async function findStepChecks(catalogue: LabInfo[], lab: string, step: string): Promise<StepCheck[] | null> {
   const found = findStep(catalogue, lab, step);
-  if (!found) throw new AppError('not_found', `There is no step ${lab}/${step}.`, { hint: 'Reload the page: the lessons may have changed.' });
-  const script = (await compileLesson(found.step.dir)).checks.get(id);
-  if (script === undefined) throw new AppError('not_found', `Step ${lab}/${step} has no check "${id}".`, { hint: 'Reload the page: the lesson may have changed.' });
-  return script;
+  return found ? [...(await compileLesson(found.step.dir)).checks.values()] : null;
+}
+
+/** The check `id` of a step (see findStepChecks); not_found for an unknown lab, step or id. */
+export async function findCheck(catalogue: LabInfo[], lab: string, step: string, id: string): Promise<StepCheck> {
+  const checks = await findStepChecks(catalogue, lab, step);
+  if (!checks) throw new AppError('not_found', `There is no step ${lab}/${step}.`, { hint: 'Reload the page: the lessons may have changed.' });
+  const check = checks.find((c) => c.id === id);
+  if (!check) throw new AppError('not_found', `Step ${lab}/${step} has no check "${id}".`, { hint: 'Reload the page: the lesson may have changed.' });
+  return check;
 }
 
 /** The end of a long text, marked as cut. */
@@ -63,9 +72,13 @@ export async function runCheck(exec: ShellExec, script: string, opts: { timeoutS
   }
 }
 
-/** A participant's check of a step: found in the lesson first, then run in their sandbox (made if needed). */
+/**
+ * A participant's check of a step: found in the lesson first, then run in their sandbox (made
+ * if needed); a failed one carries the check's hint, what to do next.
+ */
 export async function runStepCheck(deps: SandboxDeps, catalogue: LabInfo[], participantId: string, req: CheckRequest, opts?: { timeoutSeconds?: number }): Promise<CheckResult> {
-  const script = await findCheck(catalogue, req.lab, req.step, req.id);
+  const check = await findCheck(catalogue, req.lab, req.step, req.id);
   const sandbox = await ensureSandbox(deps, participantId);
-  return runCheck((command, o) => execInShell(deps.engine, sandbox.instance, sandbox.id, command, o), script, opts);
+  const r = await runCheck((command, o) => execInShell(deps.engine, sandbox.instance, sandbox.id, command, o), check.script, opts);
+  return r.passed ? r : { ...r, hint: check.hint };
 }

@@ -28,13 +28,15 @@ test('hello-answers fails with what to do until hello-openfaas answers "Hello Op
   const before = await runStepCheck(ctx, catalogue, pid, hello);
   assert.equal(before.passed, false);
   assert.match(before.output, /hello-openfaas does not answer yet: run faas-cli up -f hello-openfaas\.yml in ~\/lab3/);
+  // the hint of checks.yaml comes with a failure: what to do next
+  assert.match(before.hint ?? '', /^Make the last line of lab3\/hello-openfaas\/handler\.py return "Hello OpenFaaS"/);
 
   // the lesson's steps: new, then deploy the template's echo (wrong answer), then the change
   const made = await sh('mkdir -p ~/lab3 && cd ~/lab3 && faas-cli new --lang python3 hello-openfaas -q && faas-cli up -f hello-openfaas.yml --quiet');
   assert.equal(made.code, 0, made.stdout + made.stderr);
   const echoing = await runStepCheck(ctx, catalogue, pid, hello);
   assert.equal(echoing.passed, false);
-  assert.match(echoing.output, /^hello-openfaas answered: \nIt should answer: Hello OpenFaaS\./);
+  assert.equal(echoing.output, 'hello-openfaas answered: \nIt should answer: Hello OpenFaaS.');
 
   const ws = participantWorkspace(ctx.cfg.dataDir, pid);
   ws.write('lab3/hello-openfaas/handler.py', ws.read('lab3/hello-openfaas/handler.py')!.replace('    return req', '    return "Hello OpenFaaS"'));

@@ -13,8 +13,10 @@ import { participant, removeTestInstance, testContext } from './helpers';
 
 // Labs 1-3 as a participant who presses every button, in order, in a real sandbox: each
 // "Run in terminal" block runs in the shell (and must succeed), each editor action changes the
-// workspace as the editor would, each check must pass where it stands. FAASLAB_LESSON_LOG=<file>
-// writes every command's output there, to compare with what the lessons say you will see.
+// workspace as the editor would. Each check of a step (its checks.yaml) must fail when the step
+// starts, since what it checks is not done yet, and pass where its <Check /> stands: that is the
+// test of every check. FAASLAB_LESSON_LOG=<file> writes every command's output there, to compare
+// with what the lessons say you will see.
 let ctx: Awaited<ReturnType<typeof testContext>>;
 let sb: Sandbox;
 const pid = participant();
@@ -42,7 +44,15 @@ test('every step of Labs 1-3 works as written, button by button', { timeout: 30 
   const ws = participantWorkspace(ctx.cfg.dataDir, pid);
   for (const lab of catalogue) {
     for (const step of lab.steps) {
-      for (const b of (await compileLesson(step.dir)).blocks) {
+      const compiled = await compileLesson(step.dir);
+      for (const id of compiled.checks.keys()) {
+        const r = await runStepCheck(ctx, catalogue, pid, { lab: lab.slug, step: step.slug, id });
+        if (log) fs.appendFileSync(log, `\n### ${lab.slug}/${step.slug} before the step, check ${id}: ${r.passed ? 'PASSED' : 'failed'}\n${r.output}\n`);
+        assert.equal(r.passed, false, `${lab.slug}/${step.slug}: check ${id} passes before its step is done:\n${r.output}`);
+        assert.ok(r.output.trim(), `${lab.slug}/${step.slug}: check ${id} fails without saying what it found`);
+        assert.equal(r.hint, compiled.checks.get(id)!.hint);
+      }
+      for (const b of compiled.blocks) {
         const where = `${lab.slug}/${step.slug}/content.mdx:${b.line}`;
         const a = b.action;
         if (a?.kind === 'terminal:execute') {
