@@ -3,7 +3,7 @@ import { AppError, isAppError } from '../errors';
 import { readJsonBody } from '../http/json-body';
 import { log } from '../log';
 import { isSameOrigin } from '../session/request';
-import { MAX_INVOKE_BODY } from './invoke';
+import { MAX_INVOKE_BODY } from './limits';
 
 /**
  * The HTTP side of the portal's routes (app/api/portal/*): JSON answers, errors as

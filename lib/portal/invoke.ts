@@ -1,14 +1,11 @@
 import { STATUS_CODES } from 'node:http';
 import { z } from 'zod';
 import { gatewayRequest, type PortalGateway } from './gateway-client';
+import { INVOKE_METHODS, MAX_INVOKE_BODY, MAX_SHOWN_RESPONSE } from './limits';
 
-/** A request body larger than this is refused (the same 1 MiB as the lesson's Run button). */
-export const MAX_INVOKE_BODY = 1024 * 1024;
-/** Of an answer, this much is kept to show; a longer one is cut and says so. */
-export const MAX_SHOWN_RESPONSE = 256 * 1024;
-export const INVOKE_METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'] as const;
+export { INVOKE_METHODS, MAX_INVOKE_BODY, MAX_SHOWN_RESPONSE };
 
-// Headers fetch sets itself or refuses, and the gateway's own forwarding headers: naming one
+// Headers fetch sets itself or refuses (and Content-Type, which has its own field): naming one
 // would be ignored or fail obscurely, so it is refused with a reason instead.
 const RESERVED = new Set(['host', 'content-length', 'connection', 'keep-alive', 'transfer-encoding', 'te', 'trailer', 'upgrade', 'expect', 'proxy-connection', 'content-type']);
 const TOKEN = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
