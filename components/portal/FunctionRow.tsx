@@ -40,7 +40,7 @@ export function FunctionRow({ fn, selected, maxReplicas, busy, onSelect, onScale
             <label>Replicas <input type="number" min={0} max={maxReplicas} step={1} required value={replicas} onChange={(e) => setReplicas(e.target.value)} autoFocus aria-describedby={`scale-help-${fn.name}`} /></label>
             <button type="submit" disabled={busy}>Set</button>
             <button type="button" className="secondary" onClick={() => setMode('idle')}>Cancel</button>
-            <span id={`scale-help-${fn.name}`} className="muted small">0–{maxReplicas}; 0 stops it until the next call</span>
+            <span id={`scale-help-${fn.name}`} className="muted small" title="0 stops it; the next call starts one again">0–{maxReplicas}</span>
           </form>
         )}
         {mode === 'delete' && (

@@ -1,6 +1,6 @@
 'use client';
 
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { ErrorView } from '@/lib/errors';
 import { ErrorBox } from './ErrorBox';
 import { FunctionTable } from './FunctionTable';
@@ -40,6 +40,12 @@ export default function PortalPane() {
       setBusy(null);
     }
   };
+  // a notice says what just happened; it goes away by itself once read
+  useEffect(() => {
+    if (!notice) return;
+    const t = setTimeout(() => setNotice(null), 8000);
+    return () => clearTimeout(t);
+  }, [notice]);
   const current = functions?.find((f) => f.name === selected) ?? null;
 
   return (
@@ -60,7 +66,7 @@ export default function PortalPane() {
       {notice && <p className="portal-notice" role="status">{notice} <button type="button" className="link" aria-label="Dismiss" onClick={() => setNotice(null)}>×</button></p>}
       {error && <ErrorBox error={error} onClose={() => setError(null)} />}
       {listError && <ErrorBox error={{ ...listError, message: `The list could not be updated: ${listError.message}` }} />}
-      {functions === null && !listError && <p className="muted">Loading your functions…</p>}
+      {functions === null && !listError && <p className="muted">Loading your functions… (the first time, your sandbox starts: up to a minute)</p>}
       {functions?.length === 0 && (
         <div className="empty">
           <p><strong>No functions yet.</strong> Deploy one from the store (Deploy New Function → figlet), or with <code>faas-cli up</code> in the terminal.</p>
