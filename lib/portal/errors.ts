@@ -13,10 +13,12 @@ export function gatewayRefusal(reply: GatewayReply, what: string): AppError {
   if (reply.status === 401) {
     return new AppError('unauthorized', `Your gateway refused the portal's login while trying to ${what}.`, { hint: 'Reload the page; if it persists, your sandbox may have been replaced — press Restart in the header.' });
   }
+  if (said) return new AppError(codeFor(reply.status), `Could not ${what}: ${said}`, { hint });
+  // No words from the platform: a 502-504 without a body is the function's side not answering yet.
   if (reply.status === 502 || reply.status === 503 || reply.status === 504) {
-    return new AppError('unavailable', `Could not ${what}: the function is not ready yet${said ? ` (${said})` : ''}.`, { hint: hint ?? 'Wait until its status shows Ready, then try again.' });
+    return new AppError('unavailable', `Could not ${what}: the function is not ready yet.`, { hint: 'Wait until its status shows Ready, then try again.' });
   }
-  return new AppError(codeFor(reply.status), said ? `Could not ${what}: ${said}` : `Could not ${what} (the gateway answered ${reply.status}).`, { hint });
+  return new AppError(codeFor(reply.status), `Could not ${what} (the gateway answered ${reply.status}).`);
 }
 
 function codeFor(status: number): ErrorCode {
@@ -25,6 +27,8 @@ function codeFor(status: number): ErrorCode {
   if (status === 409) return 'conflict';
   if (status === 413) return 'too_large';
   if (status === 429) return 'quota';
-  if (status === 422) return 'deploy_failed';
-  return status >= 500 ? 'deploy_failed' : 'invalid';
+  if (status === 422 || status === 502) return 'deploy_failed';
+  if (status === 503) return 'unavailable';
+  if (status === 504) return 'timeout';
+  return status >= 500 ? 'internal' : 'invalid';
 }
