@@ -1,5 +1,6 @@
 'use client';
 
+import { useRouter } from 'next/navigation';
 import { useEffect, useState } from 'react';
 import type { StepCheck } from '@/lib/lessons/check-schema';
 import { copyText } from './copy-text';
@@ -26,6 +27,7 @@ function recordedOutcome(r: RecordedCheck | undefined): Outcome | null {
  * What was recorded before is shown until the participant checks again.
  */
 export function Check({ id, title, hint, script, state, lab, step }: CheckProps) {
+  const router = useRouter();
   const [busy, setBusy] = useState(false);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
   const [recorded, setRecorded] = useState<Outcome | null>(null);
@@ -42,7 +44,10 @@ export function Check({ id, title, hint, script, state, lab, step }: CheckProps)
     try {
       const r = await requestCheck(lab, step, id);
       if ('error' in r) setOutcome({ ok: false, text: r.error.message, hint: r.error.hint });
-      else if (r.passed) setOutcome({ ok: true, text: 'Passed', output: r.output || undefined });
+      else if (r.passed) {
+        setOutcome({ ok: true, text: 'Passed', output: r.output || undefined });
+        router.refresh(); // the step list and the lab's progress (server-rendered) show the pass now, not on the next page
+      }
       else setOutcome({ ok: false, text: 'Not yet', output: r.output || undefined, hint: r.hint ?? hint });
     } finally {
       setBusy(false);

@@ -10,10 +10,8 @@ export type StepCheck = { id: string; state: CheckState };
 export type StepChecksOf = (step: StepInfo) => Promise<StepCheck[]>;
 
 /**
- * The checks of a step, in lesson order: the one place progress learns them. For now they are
- * the ```sh check id=…``` blocks of content.mdx (compiled and cached by compileLesson), and every
- * one counts as 'sandbox' (the blocks have no state; all of today's check a deployed
- * function). When checks move to checks.yaml (lib/lessons/check-schema.ts) only this changes.
+ * The checks of a step, in the order checks.yaml declares them, with their state: the one place
+ * progress learns them (compiled and cached by compileLesson, validated by lib/lessons/check-schema.ts).
  */
 export const stepChecks: StepChecksOf = async (step) =>
-  [...(await compileLesson(step.dir)).checks.keys()].map((id) => ({ id, state: 'sandbox' as const }));
+  [...(await compileLesson(step.dir)).checks.values()].map((c) => ({ id: c.id, state: c.state }));
