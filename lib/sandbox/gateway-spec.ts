@@ -33,9 +33,19 @@ export type GatewaySpecInput = {
 export const GATEWAY_DNS = { Nameservers: ['0.0.0.0'], Search: [], Options: ['timeout:1', 'attempts:1'] };
 
 /**
+ * The public name the workshop's astronaut finder calls (Lab 3). On the sandbox network it is
+ * the gateway, whose port 80 answers /astros.json with the store's astros function
+ * (runtime/gateway/open-notify.ts); every other public name still resolves nowhere.
+ */
+export const OPEN_NOTIFY_ALIAS = 'api.open-notify.org';
+const OPEN_NOTIFY_PORT = 80;
+
+/**
  * The sandbox gateway's service: alias `gateway` on the sandbox network (so function code and
  * the shell use http://gateway:8080 as in OpenFaaS), plus the control network; its port is
  * published (host mode by default: no IPVS here) and found again from the task's status.
+ * It runs as a user without capabilities, so port 80 (the stand-in) is made unprivileged in
+ * its own network namespace rather than granting CAP_NET_BIND_SERVICE.
  */
 export function gatewayServiceSpec(g: GatewaySpecInput): Record<string, unknown> {
   const labels = ownedLabels(g.instance, 'gateway', { [LABEL.sandbox]: g.sandboxId });
@@ -47,7 +57,8 @@ export function gatewayServiceSpec(g: GatewaySpecInput): Record<string, unknown>
         Image: g.image,
         Labels: labels,
         Env: ['port=8080', 'function_port=8080', `faaslab_token=${g.token}`, `provider_port=${g.providerPort}`, 'secret_mount_path=/run/secrets', `sandbox_id=${g.sandboxId}`,
-          `nats_url=${NATS_URL}`, 'nats_stream=async', `sandbox_network=${names.sandboxNetwork(g.instance, g.sandboxId)}`, `sandbox_subnets=${g.sandboxSubnets.join(',')}`],
+          `nats_url=${NATS_URL}`, 'nats_stream=async', `sandbox_network=${names.sandboxNetwork(g.instance, g.sandboxId)}`, `sandbox_subnets=${g.sandboxSubnets.join(',')}`, `open_notify_port=${OPEN_NOTIFY_PORT}`],
+        Sysctls: { 'net.ipv4.ip_unprivileged_port_start': String(OPEN_NOTIFY_PORT) },
         Secrets: secretMounts(g.secrets),
         ReadOnly: true,
         CapabilityDrop: ['ALL'],
@@ -58,7 +69,7 @@ export function gatewayServiceSpec(g: GatewaySpecInput): Record<string, unknown>
       RestartPolicy: { Condition: 'any', Delay: 1_000_000_000 },
       Networks: [
         { Target: g.controlNetworkId, Aliases: ['gateways'] },
-        { Target: g.sandboxNetworkId, Aliases: ['gateway'] },
+        { Target: g.sandboxNetworkId, Aliases: ['gateway', OPEN_NOTIFY_ALIAS] },
       ],
     },
     Mode: { Replicated: { Replicas: 1 } },

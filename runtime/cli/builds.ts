@@ -9,6 +9,7 @@ import { CliError } from './errors';
 import type { Gateway } from './gateway';
 import { taggedImage, type TagFormat } from './image-tag';
 import { shrinkwrap } from './shrinkwrap';
+import { aliasOf, templateFor } from './template-aliases';
 import { LOCAL_TEMPLATES, readTemplateYml, sameTree, shippedTemplate } from './templates';
 
 export type BuildFlags = {
@@ -90,10 +91,11 @@ async function buildFunction(gateway: Gateway, name: string, fn: StackFunction, 
   }
 
   log(`Building: ${image} with ${lang} template. Please wait..`);
+  noteAlias(lang, log, noted);
   noteLocalTemplate(lang, templateDir, log, noted);
   for (const s of files.skipped) log(`Skipping ${path.join(handler, s)}`);
   log(`Uploading ${shown} to the platform's builder (${files.files} file${files.files === 1 ? '' : 's'}, ${formatBytes(files.bytes)})`);
-  const settings: BuildSettings = { name, lang, image };
+  const settings: BuildSettings = { name, lang: templateFor(lang), image };
   if (Object.keys(buildArgs).length) settings.buildArgs = buildArgs;
   if (flags.noCache) settings.noCache = true;
   try {
@@ -139,6 +141,14 @@ function buildOptionArgs(lang: string, templateDir: string, options: string[]): 
 }
 
 /** Once per language: a local ./template/<lang> that differs from the platform's is not what gets built. */
+/** Once per command and alias: which platform template serves a workshop name such as `python`. */
+function noteAlias(lang: string, log: (line: string) => void, noted: Set<string>): void {
+  const alias = aliasOf(lang);
+  if (!alias || noted.has(`alias:${lang}`)) return;
+  noted.add(`alias:${lang}`);
+  log(`Note: ${alias.note}.`);
+}
+
 function noteLocalTemplate(lang: string, templateDir: string, log: (line: string) => void, noted: Set<string>): void {
   const local = path.join(LOCAL_TEMPLATES, lang);
   if (noted.has(lang) || !fs.existsSync(local)) return;

@@ -3,6 +3,7 @@ import path from 'node:path';
 import YAML from 'yaml';
 import { z } from 'zod';
 import { CliError } from './errors';
+import { refusalOf, templateFor } from './template-aliases';
 
 /**
  * The templates the platform builds with, shipped in the shell image (a copy of the repo's
@@ -37,13 +38,19 @@ export function shippedLanguages(root = templatesRoot()): string[] {
   return found;
 }
 
-/** The shipped template of a language, or faas-cli's "unavailable" error naming the ones there are. */
+/**
+ * The shipped template of a language (an alias such as `python` gives the template it names),
+ * or faas-cli's "unavailable" error naming the ones there are.
+ */
 export function shippedTemplate(lang: string, root = templatesRoot()): string {
   const languages = shippedLanguages(root);
-  if (!languages.includes(lang)) {
+  const template = templateFor(lang);
+  if (!languages.includes(template)) {
+    const refused = refusalOf(lang);
+    if (refused) throw new CliError(`${lang} is not available here: ${refused.why}`, `Use lang: ${refused.instead} instead (faas-cli new --lang ${refused.instead} <name>); faas-cli new --list shows them all.`);
     throw new CliError(`${lang} is unavailable or not supported`, `The languages available here are: ${languages.join(', ')}.`);
   }
-  return path.join(root, lang);
+  return path.join(root, template);
 }
 
 const templateYmlSchema = z.looseObject({

@@ -26,6 +26,8 @@ export type GatewayConfig = {
    * out of a participant's reach.
    */
   sandbox: SandboxScope;
+  /** Port of the api.open-notify.org stand-in (open-notify.ts); 0 = none. */
+  openNotifyPort: number;
 };
 
 type Env = Record<string, string | undefined>;
@@ -66,5 +68,6 @@ export function readConfig(env: Env = process.env): GatewayConfig {
     asyncMaxInflight: Math.max(1, int(env, 'async_max_inflight', 1)),
     asyncAckWaitMs: Math.max(1000, int(env, 'async_ack_wait_ms', 30_000)),
     sandbox: { subnets: subnets(env), network: env.sandbox_network ?? '' },
+    openNotifyPort: int(env, 'open_notify_port', 0),
   };
 }

@@ -6,7 +6,8 @@ import { readCredentials } from './auth';
 import { Activity } from './activity';
 import { activityHandler, routesHandler } from './platform-api';
 import { makeWaker } from './wake';
-import { functionExists, listReplicas, providerBaseUrl } from './provider';
+import { deployThroughProvider, functionExists, listReplicas, providerBaseUrl } from './provider';
+import { makeStandIn } from './open-notify';
 import { handleAsync } from './async/handler';
 import { AsyncQueue } from './async/queue';
 import { runQueued } from './async/worker';
@@ -79,9 +80,25 @@ const server = http.createServer((req, res) => {
 server.keepAliveTimeout = 65_000;
 server.listen(cfg.port, () => console.log(`gateway listening on :${cfg.port}`));
 
+// http://api.open-notify.org/astros.json for the workshop's astronaut finder (alias on the sandbox network).
+const standIn = cfg.openNotifyPort ? http.createServer((req, res) => {
+  makeStandInHandler(req, res).catch((err) => {
+    console.error(`open-notify stand-in: ${req.method} ${req.url}: ${(err as Error).stack ?? err}`);
+    if (!res.headersSent) sendText(res, 500, 'Internal gateway error\n');
+    else res.destroy();
+  });
+}) : null;
+const makeStandInHandler = makeStandIn({
+  exists: asyncDeps.exists,
+  deploy: (body) => deployThroughProvider(system.providerUrl, cfg.platformToken, routes, body),
+  gatewayPort: cfg.port,
+});
+standIn?.listen(cfg.openNotifyPort, () => console.log(`api.open-notify.org stand-in listening on :${cfg.openNotifyPort}`));
+
 for (const sig of ['SIGTERM', 'SIGINT'] as const) {
   process.on(sig, () => {
     void queue.stop(); // hands requests still running back to NATS at once
+    standIn?.close();
     server.close(() => process.exit(0));
     setTimeout(() => process.exit(0), 2000).unref();
   });

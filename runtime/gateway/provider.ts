@@ -112,3 +112,22 @@ export function listReplicas(base: string, token: string, timeoutMs = 5000): Pro
     req.end();
   });
 }
+
+/** Deploy a function through the provider (as POST /system/functions); null when accepted, else the provider's text. */
+export function deployThroughProvider(base: string, token: string, routes: Routes, body: unknown, timeoutMs = 90_000): Promise<string | null> {
+  const text = JSON.stringify(body);
+  return new Promise((resolve) => {
+    const req = http.request(`${base}/system/functions`, {
+      method: 'POST', agent, timeout: timeoutMs,
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', 'content-length': Buffer.byteLength(text) },
+    }, (r) => {
+      applyRoutesHeader(r.headers[ROUTES_HEADER], routes);
+      readBody(r, 64 * 1024)
+        .then((raw) => resolve(r.statusCode === 200 || r.statusCode === 202 ? null : `${r.statusCode}: ${raw.toString('utf8').trim()}`))
+        .catch((err) => resolve((err as Error).message));
+    });
+    req.on('timeout', () => req.destroy(new Error(`provider did not answer within ${timeoutMs} ms`)));
+    req.on('error', (err) => resolve(err.message));
+    req.end(text);
+  });
+}

@@ -39,7 +39,7 @@ test('Lab 3: template pull, new --list, new hello-openfaas, up, invoke; an edit 
   ok(pull);
   assert.match(pull.stdout, /^Fetch templates from the platform: \/usr\/share\/faaslab\/templates\nFetched 4 template\(s\) : \[dockerfile node python3 python3-http\] from \/usr\/share\/faaslab\/templates\n/);
   const list = await sh('faas-cli new --list');
-  assert.equal(list.stdout, 'Languages available as templates:\n- dockerfile\n- node\n- python3\n- python3-http\n\n');
+  assert.equal(list.stdout, 'Languages available as templates:\n- dockerfile\n- node\n- python\n- python3\n- python3-http\n\n');
 
   const created = await sh('faas-cli new --lang python3 hello-openfaas && ls hello-openfaas');
   ok(created);

@@ -9,6 +9,7 @@ import { CliError } from '../errors';
 import { compat } from '../flags';
 import { parseTagFormat, taggedImage } from '../image-tag';
 import { addStackOptions, withEnvironmentFiles, type StackOptions } from '../stack-file';
+import { templateFor } from '../template-aliases';
 import { LOCAL_TEMPLATES, readTemplateYml, templatesRoot } from '../templates';
 import { addFunctionOptions, stackFor, type FunctionFlags } from './build';
 
@@ -30,7 +31,7 @@ export function addDeployOptions(cmd: Command): Command {
 /** The fprocess of a template: the platform's template.yml, else ./template/<lang>/template.yml. */
 function templateFprocess(lang: string | undefined): string | undefined {
   if (!lang || lang === 'dockerfile') return undefined;
-  for (const dir of [path.join(templatesRoot(), lang), path.join(LOCAL_TEMPLATES, lang)]) {
+  for (const dir of [path.join(templatesRoot(), templateFor(lang)), path.join(LOCAL_TEMPLATES, lang)]) {
     if (fs.existsSync(path.join(dir, 'template.yml'))) return readTemplateYml(dir).fprocess;
   }
   return undefined;

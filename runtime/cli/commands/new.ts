@@ -7,6 +7,7 @@ import { resolveGateway, stdio } from '../context';
 import { CliError } from '../errors';
 import { appendedStackText, LOGO, newFunctionEntry, newStackText, updateGitignore } from '../new-function';
 import { withStackErrors } from '../stack-file';
+import { aliasOf, listedAliases } from '../template-aliases';
 import { copyTree, ensureLocalTemplate, languagesIn, LOCAL_TEMPLATES, readTemplateYml, shippedLanguages, shippedTemplate, templatesRoot } from '../templates';
 
 type NewOptions = {
@@ -14,7 +15,7 @@ type NewOptions = {
   memoryLimit?: string; cpuLimit?: string; memoryRequest?: string; cpuRequest?: string;
 };
 
-/** faas-cli new --list: every language `new` accepts (the platform's, and any in ./template), in its format. */
+/** faas-cli new --list: every language `new` accepts (the platform's, the workshop's aliases, any in ./template), in its format. */
 export function formatLanguages(languages: string[]): string {
   return `Languages available as templates:\n${[...new Set(languages)].sort().map((l) => `- ${l}\n`).join('')}\n`;
 }
@@ -33,7 +34,7 @@ function checkArguments(name: string | undefined, o: NewOptions): { name: string
  * `template pull`).
  */
 async function runNew(nameArg: string | undefined, o: NewOptions): Promise<void> {
-  if (o.list) return stdio.write(formatLanguages([...shippedLanguages(), ...languagesIn(LOCAL_TEMPLATES)]));
+  if (o.list) return stdio.write(formatLanguages([...shippedLanguages(), ...listedAliases(), ...languagesIn(LOCAL_TEMPLATES)]));
   const { name, lang } = checkArguments(nameArg, o);
   const templateDir = shippedTemplate(lang);
   const handler = o.handler || name;
@@ -57,6 +58,8 @@ async function runNew(nameArg: string | undefined, o: NewOptions): Promise<void>
   }
 
   if (ensureLocalTemplate(lang)) stdio.log(`Fetched 1 template(s) : [${lang}] from ${templatesRoot()}`);
+  const alias = aliasOf(lang);
+  if (alias) stdio.log(`Note: ${alias.note}.`);
   fs.mkdirSync(handler, { recursive: true, mode: 0o755 });
   stdio.log(`Folder: ${handler} created.`);
   updateGitignore();

@@ -6,7 +6,8 @@ import { unusedStackFlags } from '../common-flags';
 import { compat } from '../flags';
 import { loadStack, stackFileName, type StackOptions } from '../stack-file';
 import { tabwrite } from '../tabwriter';
-import { noInternet, pullTemplates, requireShipped } from '../template-pull';
+import { noInternet, pullTemplates, requireShipped, templatesOfRepository } from '../template-pull';
+import { aliasOf } from '../template-aliases';
 import { readTemplateYml, shippedLanguages, templatesRoot } from '../templates';
 
 /** The shipped templates as the template store shows them (SOURCE is who made them: this platform). */
@@ -48,8 +49,8 @@ async function pullFromStack(o: StackOptions & { overwrite?: boolean }): Promise
   for (const t of wanted) {
     stdio.log(`Pulling template: ${t.name} from configuration file: ${file}`);
     if (!shippedLanguages().includes(t.name)) {
-      if (t.source) throw noInternet(t.source);
-      requireShipped(t.name);
+      if (t.source && !templatesOfRepository(t.source).includes(t.name)) throw noInternet(t.source);
+      if (!t.source) requireShipped(t.name);
     }
     pullTemplates([t.name], Boolean(o.overwrite));
   }
@@ -60,7 +61,7 @@ export function registerTemplate(program: Command): void {
   const template = program.command('template').description('OpenFaaS template store and pull commands (the templates the platform builds with)');
 
   const pull = template.command('pull')
-    .argument('[REPOSITORY_URL]', '"stack" to pull the templates named in the stack file; a git URL cannot be fetched here (no internet)')
+    .argument('[REPOSITORY_URL]', '"stack" to pull the templates named in the stack file; the workshop\'s repositories (openfaas/templates, openfaas-incubator/python3-debian) are served offline, other git URLs cannot be fetched here')
     .description('Copies the platform\'s templates into ./template (there is no internet here, so no git repository is cloned)')
     .option('--overwrite', 'Overwrite existing templates?')
     .option('--debug', compat('Enable debug output', 'there is no git clone to show'))
@@ -72,9 +73,13 @@ export function registerTemplate(program: Command): void {
     .addHelpText('after', '\nExamples:\n  faas-cli template pull\n  faas-cli template pull --overwrite\n  faas-cli template pull stack -f example.yml')
     .action(async (repository: string | undefined, o: StackOptions & { overwrite?: boolean }) => {
       if (repository === 'stack') return pullFromStack(o);
-      if (repository) throw noInternet(repository);
-      stdio.log(`Fetch templates from the platform: ${templatesRoot()}`);
-      pullTemplates(shippedLanguages(), Boolean(o.overwrite));
+      const languages = repository ? templatesOfRepository(repository) : shippedLanguages();
+      stdio.log(repository ? `Fetch templates from repository: ${repository} (offline: the platform's copy in ${templatesRoot()})` : `Fetch templates from the platform: ${templatesRoot()}`);
+      pullTemplates(languages, Boolean(o.overwrite));
+      for (const lang of languages) {
+        const alias = aliasOf(lang);
+        if (alias) stdio.log(`Note: ${alias.note}.`);
+      }
     });
 
   const store = template.command('store').description('Command for pulling and listing templates from the template store (the platform\'s templates)');
