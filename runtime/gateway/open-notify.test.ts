@@ -1,8 +1,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { fileURLToPath } from 'node:url';
+import { readCatalog } from '../../lib/store/catalog';
 import { makeStandIn, route, STAND_IN_DEPLOYMENT, STAND_IN_FUNCTION, type StandInDeps } from './open-notify';
 
 test('the api.open-notify.org stand-in serves GET and HEAD /astros.json (with or without a query) and says what it serves otherwise', () => {
@@ -17,7 +18,7 @@ test('the api.open-notify.org stand-in serves GET and HEAD /astros.json (with or
 });
 
 test('the stand-in deploys what the store lists as astros (store/catalog.json)', () => {
-  const catalog = JSON.parse(fs.readFileSync(new URL('../../store/catalog.json', import.meta.url), 'utf8')) as { name: string; image: string; fprocess: string; environment: Record<string, string> }[];
+  const catalog = readCatalog(fileURLToPath(new URL('../..', import.meta.url)));
   const astros = catalog.find((c) => c.name === STAND_IN_FUNCTION);
   assert.ok(astros, 'the store has astros');
   assert.equal(STAND_IN_DEPLOYMENT.image, astros.image);
