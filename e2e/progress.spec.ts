@@ -41,24 +41,24 @@ test('a passed check shows on the catalogue and the lab overview; Continue goes 
   await expect(page.locator('nav.steps li .step-mark').first()).toHaveClass(/done/);
   await shoot(page, 'step-nav');
 
-  // a step without checks opened (done by reading it), then the catalogue: Lab 2 has 2 of 4
-  // done, and Continue is the step opened last
+  // the next step opened but its check not passed (opened, not done), then the catalogue: Lab 2
+  // has 1 of 4 done, and Continue is the step opened last
   await page.goto(`${LAB2}/02-the-function-store`);
   await page.goto(PORTAL);
   await page.goto('/');
   const lab2 = page.getByRole('region', { name: 'Lab 2: Test things out' });
-  await expect(lab2).toContainText('2 of 4 steps done');
-  await expect(lab2.getByRole('progressbar')).toHaveAttribute('aria-valuenow', '2');
-  await expect(lab2.locator('li .step-mark')).toHaveClass([/done/, /done/, /not-started/, /not-started/]);
+  await expect(lab2).toContainText('1 of 4 steps done');
+  await expect(lab2.getByRole('progressbar')).toHaveAttribute('aria-valuenow', '1');
+  await expect(lab2.locator('li .step-mark')).toHaveClass([/done/, /started/, /not-started/, /not-started/]);
   const portalTitle = (await page.locator(`.lab-card a[href="${PORTAL}"]`).first().textContent())!;
   await expect(page.getByTestId('continue')).toHaveText(`Continue: ${portalTitle} →`);
   await shoot(page, 'catalogue');
 
-  // the lab's overview: the first step done with its check, the second read, the others not started
+  // the lab's overview: the first step done with its check, the second opened, the others not started
   await lab2.getByRole('heading').getByRole('link').click();
   await expect(page).toHaveURL(LAB2);
   const statuses = page.getByTestId('step-status');
-  await expect(statuses).toHaveText(['Done: its check passed', 'Done', /^Not started/, /^Not started/]);
+  await expect(statuses).toHaveText(['Done: its check passed', 'Opened · 0 of 1 check passed', /^Not started/, /^Not started/]);
   await shoot(page, 'lab-overview');
 
   // Continue lands on the step, and that step's check is recorded as passed
@@ -85,7 +85,7 @@ test('a passed check shows on the catalogue and the lab overview; Continue goes 
   await redo.getByRole('link').click();
   await expect(redo).toHaveCount(0);
   await page.goto('/');
-  await expect(page.getByRole('region', { name: 'Lab 2: Test things out' })).toContainText('2 of 4 steps done');
+  await expect(page.getByRole('region', { name: 'Lab 2: Test things out' })).toContainText('1 of 4 steps done');
   await expect(page.locator('.continue-card .redo-list')).toContainText('markdown-ready');
   expect(offsite).toEqual([]);
 });

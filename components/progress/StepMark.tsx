@@ -14,10 +14,10 @@ export function StepMark({ step }: { step: Pick<StepProgress, 'status' | 'redo'>
   );
 }
 
-/** What a participant has done of a step, in words: "Done", "1 of 2 checks passed", "Opened", "Not started". */
+/** What a participant has done of a step, in words: "Done", "Opened · 1 of 2 checks passed", "Opened", "Not started". */
 export function stepStatusText(step: StepProgress): string {
   if (step.done) return step.checksTotal > 0 ? `Done: ${step.checksTotal === 1 ? 'its check' : `all ${step.checksTotal} checks`} passed` : 'Done';
-  if (step.checksTotal > 0 && step.status === 'started') return `${step.checksPassed} of ${step.checksTotal} check${step.checksTotal === 1 ? '' : 's'} passed`;
+  if (step.checksTotal > 0 && step.status === 'started') return `Opened · ${step.checksPassed} of ${step.checksTotal} check${step.checksTotal === 1 ? '' : 's'} passed`;
   if (step.status === 'started') return 'Opened';
   return step.checksTotal > 0 ? `Not started · ${step.checksTotal} check${step.checksTotal === 1 ? '' : 's'}` : 'Not started';
 }
