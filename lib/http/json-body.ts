@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { AppError } from '../errors';
+import { isSameOrigin } from '../session/request';
 
 /**
  * A Request's JSON body checked by `schema`, read no further than `maxBytes` (then `tooLarge()`
@@ -18,6 +19,12 @@ export async function readJsonBody<S extends z.ZodType>(req: Request, schema: S,
   let json: unknown;
   try { json = JSON.parse(Buffer.concat(chunks).toString('utf8')); } catch { throw new AppError('invalid', 'The request body is not JSON.'); }
   const parsed = schema.safeParse(json);
-  if (!parsed.success) throw new AppError('invalid', parsed.error.issues.map((i) => i.message).join('; '));
+  if (!parsed.success) throw new AppError('invalid', parsed.error.issues.map((i) => (i.path.length ? `${i.path.join('.')}: ${i.message}` : i.message)).join('; '));
   return parsed.data;
+}
+
+/** Whether a Fetch API request comes from this site's own pages (isSameOrigin, for route handlers). */
+export function fromSameOrigin(req: Request): boolean {
+  const h = (name: string) => req.headers.get(name) ?? undefined;
+  return isSameOrigin({ headers: { origin: h('origin'), host: h('host'), 'x-forwarded-host': h('x-forwarded-host') } });
 }

@@ -1,8 +1,7 @@
 import type { z } from 'zod';
 import { AppError, isAppError } from '../errors';
-import { readJsonBody } from '../http/json-body';
+import { fromSameOrigin, readJsonBody } from '../http/json-body';
 import { log } from '../log';
-import { isSameOrigin } from '../session/request';
 import { MAX_INVOKE_BODY } from './limits';
 
 /**
@@ -23,8 +22,7 @@ export async function answer(run: () => unknown): Promise<Response> {
 
 /** Refuse a change asked for by another site's page (its request would carry the participant's cookie). */
 export function assertSameOrigin(req: Request): void {
-  const headers = { origin: req.headers.get('origin') ?? undefined, host: req.headers.get('host') ?? undefined, 'x-forwarded-host': req.headers.get('x-forwarded-host') ?? undefined };
-  if (!isSameOrigin({ headers })) throw new AppError('forbidden', 'The portal only takes changes from this site\'s own pages.', { hint: 'Use the Portal tab of the workshop page.' });
+  if (!fromSameOrigin(req)) throw new AppError('forbidden', 'The portal only takes changes from this site\'s own pages.', { hint: 'Use the Portal tab of the workshop page.' });
 }
 
 /** An invoke's JSON carries a body of up to 1 MiB, escaped at most ~6 times over, plus headers. */

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import { AppError, isAppError } from '../errors';
+import { fromSameOrigin, readJsonBody } from '../http/json-body';
 import { log } from '../log';
-import { isSameOrigin } from '../session/request';
 import { MAX_FILE_BYTES } from './files';
 
 /**
@@ -26,29 +26,15 @@ export async function answer(run: () => unknown): Promise<Response> {
 
 /** Refuse a change asked for by another site's page (its request would carry the participant's cookie). */
 export function assertSameOrigin(req: Request): void {
-  const headers = { origin: req.headers.get('origin') ?? undefined, host: req.headers.get('host') ?? undefined, 'x-forwarded-host': req.headers.get('x-forwarded-host') ?? undefined };
-  if (!isSameOrigin({ headers })) throw new AppError('forbidden', 'Changes to your files are only accepted from this site\'s own pages.', { hint: 'Use the editor in the workshop page.' });
+  if (!fromSameOrigin(req)) throw new AppError('forbidden', 'Changes to your files are only accepted from this site\'s own pages.', { hint: 'Use the editor in the workshop page.' });
 }
 
 /** A save's JSON is its text escaped at most ~6 times over (\u0000 forms), plus the other fields. */
 const MAX_BODY_BYTES = 6 * MAX_FILE_BYTES + 4096;
 
 /** The request's JSON body checked by `schema`; 413 past the size limit, 400 with what is wrong otherwise. */
-export async function readBody<S extends z.ZodType>(req: Request, schema: S): Promise<z.infer<S>> {
-  if (Number(req.headers.get('content-length') ?? 0) > MAX_BODY_BYTES) throw bodyTooLarge();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  const reader = req.body?.getReader();
-  for (let r = await reader?.read(); r && !r.done; r = await reader!.read()) {
-    size += r.value.length;
-    if (size > MAX_BODY_BYTES) { await reader!.cancel(); throw bodyTooLarge(); }
-    chunks.push(r.value);
-  }
-  let json: unknown;
-  try { json = JSON.parse(Buffer.concat(chunks).toString('utf8')); } catch { throw new AppError('invalid', 'The request body is not JSON.'); }
-  const parsed = schema.safeParse(json);
-  if (!parsed.success) throw new AppError('invalid', parsed.error.issues.map((i) => (i.path.length ? `${i.path.join('.')}: ${i.message}` : i.message)).join('; '));
-  return parsed.data;
+export function readBody<S extends z.ZodType>(req: Request, schema: S): Promise<z.infer<S>> {
+  return readJsonBody(req, schema, MAX_BODY_BYTES, bodyTooLarge);
 }
 
 const bodyTooLarge = () => new AppError('too_large', `The request is larger than a file the editor saves (${MAX_FILE_BYTES} bytes) could make it.`, { hint: 'Keep files small; make large ones in the terminal.' });
