@@ -7,6 +7,7 @@ import { functionDeploymentSchema } from './schema';
 import { secretMounts } from './secrets';
 import { MAX_LIMITS, MAX_REPLICAS, type FunctionDeployment } from './spec';
 import { memoryBytes } from './units';
+import type { StoreImageLookup } from '../store/resolve';
 
 const RESERVED_LABEL = /^(io\.faaslab\.|com\.docker\.|com\.openfaas\.function$|function$)/;
 
@@ -22,7 +23,7 @@ function invalid(message: string, hint?: string): AppError {
  * not build itself (a participant must not run another sandbox's or the platform's images),
  * except the function store's, named as the store catalog names them.
  */
-export async function toDeployment(engine: Docker, owner: Owner, body: unknown, store: Map<string, string> = new Map()): Promise<FunctionDeployment> {
+export async function toDeployment(engine: Docker, owner: Owner, body: unknown, store: StoreImageLookup = () => undefined): Promise<FunctionDeployment> {
   const parsed = functionDeploymentSchema.safeParse(body);
   if (!parsed.success) throw invalid(`Invalid deployment: ${parsed.error.issues.map((i) => `${i.path.join('.') || 'body'}: ${i.message}`).join('; ')}`);
   const r = parsed.data;
@@ -34,7 +35,7 @@ export async function toDeployment(engine: Docker, owner: Owner, body: unknown, 
   if (!Number.isInteger(scaleMin) || scaleMin < 0 || scaleMin > MAX_REPLICAS) {
     throw invalid(`com.openfaas.scale.min must be an integer from 0 to ${MAX_REPLICAS}.`);
   }
-  const image = store.get(r.image) ?? (await resolveImage(engine, owner, r.image));
+  const image = store(r.image) ?? (await resolveImage(engine, owner, r.image));
   return {
     name,
     image,
