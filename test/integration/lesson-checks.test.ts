@@ -45,6 +45,26 @@ test('hello-answers fails with what to do until hello-openfaas answers "Hello Op
   assert.deepEqual(await runStepCheck(ctx, catalogue, pid, hello), { passed: true, output: 'hello-openfaas answers: Hello OpenFaaS' });
 });
 
+test('rebuilt-after-edit passes only once the image is built again from the edited handler', async () => {
+  const rebuilt = { ...hello, id: 'rebuilt-after-edit' };
+  const ws = participantWorkspace(ctx.cfg.dataDir, pid);
+  const unchanged = await runStepCheck(ctx, catalogue, pid, rebuilt);
+  assert.equal(unchanged.passed, false);
+  assert.equal(unchanged.output, 'handler.py still returns "Hello OpenFaaS": change the message first.');
+
+  // saved but not deployed: the running image is the old one, and the check says so
+  ws.write('lab3/hello-openfaas/handler.py', ws.read('lab3/hello-openfaas/handler.py')!.replace('"Hello OpenFaaS"', '"Hello from my own function"'));
+  const stale = await runStepCheck(ctx, catalogue, pid, rebuilt);
+  assert.equal(stale.passed, false);
+  assert.equal(stale.output, 'handler.py returns:     Hello from my own function\nhello-openfaas answers: Hello OpenFaaS\nThe running function was built from the handler as it was before your edit.');
+  assert.match(stale.hint ?? '', /press Deploy in the editor/);
+
+  const up = await sh('cd ~/lab3 && faas-cli up -f hello-openfaas.yml --quiet');
+  assert.equal(up.code, 0, up.stdout + up.stderr);
+  const fresh = await runStepCheck(ctx, catalogue, pid, rebuilt);
+  assert.deepEqual(fresh, { passed: true, output: 'hello-openfaas answers "Hello from my own function", as your edited handler.py says: its image was rebuilt and deployed.' });
+});
+
 test('an unknown check, step or lab is not_found (404) and runs nothing', async () => {
   for (const req of [{ ...hello, id: 'no-such-check' }, { ...hello, step: '99-nope' }, { ...hello, lab: '../labs' }]) {
     await assert.rejects(runStepCheck(ctx, catalogue, pid, req), (err) => isAppError(err) && err.code === 'not_found' && err.status === 404 && /no check|no step/.test(err.message));
