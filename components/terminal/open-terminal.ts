@@ -10,6 +10,10 @@ export function openTerminal(host: HTMLElement, connection: TerminalConnection):
     cursorBlink: true,
     fontFamily: 'ui-monospace, "SFMono-Regular", Menlo, Consolas, monospace',
     fontSize: 14,
+    // At a line height of 1 the DOM renderer clips glyphs that reach below the cell, and Linux's
+    // usual monospace fonts (DejaVu Sans Mono) draw "_" there: underscores vanished, so
+    // OPENFAAS_URL read "OPENFAAS URL" (xterm.js issue #4067). A little more height shows them.
+    lineHeight: 1.2,
     theme: { background: '#0f172a', foreground: '#e2e8f0' },
   });
   const fit = new FitAddon();
