@@ -12,11 +12,14 @@ export function ContinueCard({ progress }: { progress: Progress }) {
   const { resume } = progress;
   if (!resume) return null;
   const lab = progress.labs.find((l) => l.lab === resume.lab)!;
+  const finished = progress.stepsTotal > 0 && progress.stepsDone === progress.stepsTotal;
   return (
     <section className="continue-card" aria-label="Where you left off">
       <div className="where">
-        <p className="muted">Welcome back. You left off at <strong>step {resume.number}</strong> of {lab.title}.</p>
-        <Link className="button big" href={resume.href} data-testid="continue">Continue: {resume.title} →</Link>
+        {finished
+          ? <p className="muted"><strong>You have done every step of every lab.</strong> Go back to any of them below, or to the last one you opened.</p>
+          : <p className="muted">Welcome back. You left off at <strong>step {resume.number}</strong> of {lab.title}.</p>}
+        <Link className={finished ? 'button' : 'button big'} href={resume.href} data-testid="continue">{finished ? 'Back to' : 'Continue'}: {resume.title} →</Link>
       </div>
       <div className="overall">
         <ProgressBar done={progress.stepsDone} total={progress.stepsTotal} label="All labs: steps done" />
