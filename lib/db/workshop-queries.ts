@@ -46,6 +46,10 @@ export function workshopQueries(db: DB) {
     workshopsOf(instructorId: string): WorkshopListRow[] {
       return db.prepare('SELECT w.*, (SELECT COUNT(*) FROM workshop_members m WHERE m.workshop_id = w.id) AS members FROM workshops w WHERE w.instructor_id = ? ORDER BY w.starts_at DESC, w.created_at DESC').all(instructorId) as WorkshopListRow[];
     },
+    /** Who joined a session, in the order they came. */
+    membersOf(workshopId: string): WorkshopMemberRow[] {
+      return db.prepare('SELECT * FROM workshop_members WHERE workshop_id = ? ORDER BY joined_at').all(workshopId) as WorkshopMemberRow[];
+    },
     member(workshopId: string, participantId: string): WorkshopMemberRow | undefined {
       return db.prepare('SELECT * FROM workshop_members WHERE workshop_id = ? AND participant_id = ?').get(workshopId, participantId) as WorkshopMemberRow | undefined;
     },
