@@ -38,7 +38,7 @@ export default async function InstructorDashboard() {
         <div>
           {rows.length === 0
             ? <p className="card muted" data-testid="no-workshops">No sessions yet. Create one with the form: you get a join code and a link to give the room.</p>
-            : <ul className="workshop-list" aria-label="Your sessions">{rows.map((r) => <WorkshopCard key={r.id} w={toWorkshop(r)} members={r.members} origin={origin} labTitles={labTitles} now={now} />)}</ul>}
+            : <ul className="workshop-list" aria-label="Your sessions">{rows.map((r) => <WorkshopCard key={r.id} w={toWorkshop(r)} members={deps.q.membersOf(r.id).map((m) => m.display_name)} origin={origin} labTitles={labTitles} now={now} />)}</ul>}
         </div>
         <div>
           <CreateWorkshopForm labs={catalogue.map((l) => ({ slug: l.slug, title: l.title }))} />

@@ -3,6 +3,7 @@
 import { useRouter } from 'next/navigation';
 import { useEffect, useRef, useState } from 'react';
 import type { ErrorView } from '@/lib/errors';
+import { displayCode } from '@/lib/workshops/join-code';
 import type { Workshop } from '@/lib/workshops/workshops';
 import { FormError } from './FormError';
 import { postJson } from './post-json';
@@ -77,7 +78,7 @@ export function CreateWorkshopForm({ labs }: { labs: { slug: string; title: stri
         <label>Sandboxes to make ahead <span className="muted">ready before people arrive</span><input name="poolSize" type="number" min={0} max={200} defaultValue={10} required /></label>
       </div>
       <FormError error={error} />
-      {created && <p className="form-ok" role="status">Created “{created.title}”: its join code is <strong>{created.joinCode}</strong>.</p>}
+      {created && <p className="form-ok" role="status">Created “{created.title}”: its join code is <strong>{displayCode(created.joinCode)}</strong>, in the list with its link.</p>}
       <button type="submit" disabled={busy}>{busy ? 'Creating…' : 'Create session'}</button>
     </form>
   );

@@ -6,7 +6,7 @@ import { LocalTime } from './LocalTime';
 const STATE_TEXT = { upcoming: 'Not started', live: 'Open now', ended: 'Ended' } as const;
 
 /** One of the instructor's sessions: what participants need to join it, and how it is set up. */
-export function WorkshopCard({ w, members, origin, labTitles, now }: { w: Workshop; members: number; origin: string; labTitles: Map<string, string>; now: number }) {
+export function WorkshopCard({ w, members, origin, labTitles, now }: { w: Workshop; members: string[]; origin: string; labTitles: Map<string, string>; now: number }) {
   const state = stateAt(w, now);
   const link = `${origin}${w.joinPath}`;
   return (
@@ -18,13 +18,13 @@ export function WorkshopCard({ w, members, origin, labTitles, now }: { w: Worksh
         <dt>Join link</dt>
         <dd><a href={w.joinPath} data-testid="join-link">{link}</a> <CopyButton text={link} label={`Copy the join link of ${w.title}`} /></dd>
         <dt>Joined</dt>
-        <dd data-testid="members">{members} of {w.capacity} places</dd>
+        <dd data-testid="members">{members.length} of {w.capacity} places{members.length > 0 && <span className="muted">: {members.join(', ')}</span>}</dd>
         <dt>When</dt>
         <dd><LocalTime ms={w.startsAt} /> – <LocalTime ms={w.endsAt} /></dd>
         <dt>Labs</dt>
         <dd>{w.labs.map((l) => labTitles.get(l) ?? l).join(' · ')}</dd>
         <dt>Sandboxes</dt>
-        <dd>each lives {w.sandboxLifetimeMinutes} min · {w.poolSize} to make ahead <span className="muted">(stored; making them ahead for a session comes in a later release)</span></dd>
+        <dd>{w.sandboxLifetimeMinutes} min lifetime · {w.poolSize} to make ahead <span className="muted">(both kept with the session; applying them to its sandboxes comes in a later release, until then the site-wide settings apply)</span></dd>
       </dl>
     </li>
   );

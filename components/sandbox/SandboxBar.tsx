@@ -24,8 +24,10 @@ export function SandboxBar() {
   const [keepFiles, setKeepFiles] = useState(true);
   const [redo, setRedo] = useState<RedoItem[]>([]);
   const router = useRouter();
-  // An instructor's pages are about sessions, not a sandbox of their own.
-  const instructorPage = usePathname().startsWith('/instructor');
+  // An instructor's pages are about sessions, not a sandbox of their own; a join page is about
+  // the session (its sandbox comes with the first lab).
+  const path = usePathname();
+  const instructorPage = path.startsWith('/instructor') || path.startsWith('/join');
 
   const show = useCallback((a: StatusAnswer) => { setAnswer(a); setFetchedAt(Date.now()); setNow(Date.now()); }, []);
   useEffect(() => {

@@ -48,7 +48,7 @@ export function workshopQueries(db: DB) {
     },
     /** Who joined a session, in the order they came. */
     membersOf(workshopId: string): WorkshopMemberRow[] {
-      return db.prepare('SELECT * FROM workshop_members WHERE workshop_id = ? ORDER BY joined_at').all(workshopId) as WorkshopMemberRow[];
+      return db.prepare('SELECT * FROM workshop_members WHERE workshop_id = ? ORDER BY joined_at, rowid').all(workshopId) as WorkshopMemberRow[];
     },
     member(workshopId: string, participantId: string): WorkshopMemberRow | undefined {
       return db.prepare('SELECT * FROM workshop_members WHERE workshop_id = ? AND participant_id = ?').get(workshopId, participantId) as WorkshopMemberRow | undefined;

@@ -20,7 +20,7 @@ export function login(deps: InstructorDeps, req: Request): Promise<Response> {
     const body = await readForm(req, loginSchema);
     const key = loginKey(peerOf(req), body.email);
     const wait = deps.limiter.retryAfterMs(key);
-    if (wait > 0) throw new AppError('quota', `Too many failed logins for ${body.email}. Try again in ${minutes(wait)} minute${minutes(wait) === 1 ? '' : 's'}.`, { hint: 'Another instructor can add you again with a new password if you have forgotten yours.', detail: { retryAfterSeconds: Math.ceil(wait / 1000) } });
+    if (wait > 0) throw new AppError('quota', `Too many failed logins for ${body.email}. Try again in ${minutes(wait)} minute${minutes(wait) === 1 ? '' : 's'}.`, { hint: 'Wait until then. Each try counts for this email from this address only, so a colleague can still log in.', detail: { retryAfterSeconds: Math.ceil(wait / 1000) } });
     const me = await authenticate(deps.q, body.email, body.password);
     if (!me) {
       deps.limiter.fail(key);

@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { CODE_ALPHABET, displayCode, isJoinCode, newJoinCode, normaliseCode } from './join-code';
+import { CODE_ALPHABET, displayCode, isJoinCode, normaliseCode } from './join-code';
+import { newJoinCode } from './new-join-code';
 
 test('join codes are six characters with no look-alikes (0/O, 1/I/L) and rarely repeat', () => {
   assert.doesNotMatch(CODE_ALPHABET, /[0O1IL]/);

@@ -1,5 +1,3 @@
-import { randomInt } from 'node:crypto';
-
 /**
  * Join codes are read off a projector and typed on phones: six characters from an alphabet
  * without the look-alikes 0/O, 1/I/L (31^6 ≈ 887 million codes, so guessing one is hopeless
@@ -7,13 +5,8 @@ import { randomInt } from 'node:crypto';
  */
 export const CODE_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
 export const CODE_LENGTH = 6;
+// Pure: the join pages' browser code reads codes with it too (new-join-code.ts draws them, on the server).
 const CODE = new RegExp(`^[${CODE_ALPHABET}]{${CODE_LENGTH}}$`);
-
-export function newJoinCode(): string {
-  let code = '';
-  for (let i = 0; i < CODE_LENGTH; i++) code += CODE_ALPHABET[randomInt(CODE_ALPHABET.length)];
-  return code;
-}
 
 /** What someone typed, as a code: case, spaces and dashes do not matter ("k7m-q2x" is K7MQ2X). */
 export const normaliseCode = (typed: string) => typed.toUpperCase().replace(/[\s-]+/g, '');

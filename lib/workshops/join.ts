@@ -30,7 +30,7 @@ export function workshopByCode(q: Queries, typed: string): Workshop {
 
 /** Why a session cannot be joined at `now` (not started, ended), as the error to show; null when it can. */
 export function closedReason(w: Workshop, now: number): AppError | null {
-  if (now < w.startsAt) return new AppError('conflict', `“${w.title}” has not started yet: it opens in ${inAbout(w.startsAt - now)} (${utc(w.startsAt)}).`, { hint: 'Come back to this page then; your instructor may also open it earlier.', detail: { startsAt: w.startsAt } });
+  if (now < w.startsAt) return new AppError('conflict', `“${w.title}” has not started yet: it opens in ${inAbout(w.startsAt - now)} (${utc(w.startsAt)}).`, { hint: 'Come back to this page then (keep the link).', detail: { startsAt: w.startsAt } });
   if (now >= w.endsAt) return new AppError('conflict', `“${w.title}” ended at ${utc(w.endsAt)}; nobody can join it now.`, { hint: 'Ask your instructor for the code of a current session, or do the labs on your own from the home page.', detail: { endsAt: w.endsAt } });
   return null;
 }
@@ -45,6 +45,6 @@ export function joinWorkshop(q: Queries, participantId: string, input: JoinInput
   const closed = closedReason(workshop, now);
   if (closed) throw closed;
   const result = q.joinWorkshop({ workshop_id: workshop.id, participant_id: participantId, display_name: input.name, capacity: workshop.capacity }, now);
-  if (result === 'full') throw new AppError('conflict', `“${workshop.title}” is full: all ${workshop.capacity} places are taken.`, { hint: 'Ask your instructor to make room, or to give you the code of another session.' });
+  if (result === 'full') throw new AppError('conflict', `“${workshop.title}” is full: ${workshop.capacity === 1 ? 'its one place is' : `all ${workshop.capacity} places are`} taken.`, { hint: 'Tell your instructor: they can give you the code of another session.' });
   return { workshop, href: `/labs/${workshop.labs[0]}`, renamed: result === 'renamed' };
 }

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { Queries } from '../db/queries';
 import type { WorkshopRow } from '../db/workshop-queries';
 import { AppError } from '../errors';
-import { newJoinCode } from './join-code';
+import { newJoinCode } from './new-join-code';
 import type { NewWorkshop } from './schema';
 
 export type WorkshopState = 'upcoming' | 'live' | 'ended';
