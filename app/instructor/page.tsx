@@ -1,6 +1,6 @@
 import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
-import { currentInstructor, instructorDeps } from '@/app/instructor';
+import { currentInstructor, instructorDeps } from '@/app/current-instructor';
 import { AddInstructorForm } from '@/components/instructor/AddInstructorForm';
 import { CreateWorkshopForm } from '@/components/instructor/CreateWorkshopForm';
 import { LogoutButton } from '@/components/instructor/LogoutButton';

@@ -1,5 +1,5 @@
 import { redirect } from 'next/navigation';
-import { currentInstructor, instructorDeps } from '@/app/instructor';
+import { currentInstructor, instructorDeps } from '@/app/current-instructor';
 import { LoginForm } from '@/components/instructor/LoginForm';
 
 export const dynamic = 'force-dynamic';

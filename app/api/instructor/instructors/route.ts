@@ -1,4 +1,4 @@
-import { instructorDeps } from '@/app/instructor';
+import { instructorDeps } from '@/app/current-instructor';
 import { addInstructor } from '@/lib/instructor/handlers';
 
 export const dynamic = 'force-dynamic';
