@@ -70,8 +70,8 @@ server.on('error', (err: NodeJS.ErrnoException) => {
 });
 
 // The first instructor account, from FAASLAB_INSTRUCTOR_EMAIL/PASSWORD (nothing without them: self-paced use needs none).
-ensureFirstInstructor(appContext().q).then(
-  (r) => { if (r !== 'not_configured') console.log(`[faaslab] instructor ${process.env.FAASLAB_INSTRUCTOR_EMAIL}: ${r === 'created' ? 'account made' : 'account exists'}; log in at /instructor`); },
+ensureFirstInstructor(appContext().q, cfg).then(
+  (r) => { if (r !== 'not_configured') console.log(`[faaslab] instructor ${cfg.FAASLAB_INSTRUCTOR_EMAIL}: ${r === 'created' ? 'account made' : 'account exists'}; log in at /instructor`); },
   (err) => { console.error(`[faaslab] ERROR: ${err.message}${err.hint ? `\n[faaslab]        ${err.hint}` : ''}`); process.exit(1); },
 );
 

@@ -18,7 +18,7 @@ type Holder = { [key]?: Omit<InstructorDeps, 'q'> };
 export function instructorDeps(): InstructorDeps {
   const g = globalThis as Holder;
   const ctx = appContext();
-  g[key] ??= { secret: sessionSecret(ctx.cfg.dataDir), limiter: new LoginLimiter(), catalogue: () => labs() };
+  g[key] ??= { secret: sessionSecret(ctx.cfg.dataDir, ctx.cfg), limiter: new LoginLimiter(), catalogue: () => labs() };
   return { ...g[key], q: ctx.q };
 }
 

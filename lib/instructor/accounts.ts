@@ -29,7 +29,9 @@ export async function authenticate(q: Queries, email: string, password: string):
  * start: made when no account has that email, left as it is otherwise (a password changed since
  * is kept). Without the variables nothing happens: self-paced use needs no instructor.
  */
-export async function ensureFirstInstructor(q: Queries, env: Record<string, string | undefined> = process.env): Promise<'created' | 'exists' | 'not_configured'> {
+export type FirstInstructorSettings = { FAASLAB_INSTRUCTOR_EMAIL?: string; FAASLAB_INSTRUCTOR_PASSWORD?: string; FAASLAB_INSTRUCTOR_NAME?: string };
+
+export async function ensureFirstInstructor(q: Queries, env: FirstInstructorSettings): Promise<'created' | 'exists' | 'not_configured'> {
   const email = env.FAASLAB_INSTRUCTOR_EMAIL;
   const password = env.FAASLAB_INSTRUCTOR_PASSWORD;
   if (!email && !password) return 'not_configured';

@@ -1,23 +1,19 @@
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { AppError } from '../errors';
 
 export const SECRET_FILE = 'session-secret';
 const MIN_LENGTH = 32;
+export type SecretSettings = { FAASLAB_SESSION_SECRET?: string };
 
 /**
  * The key that seals instructor login cookies: FAASLAB_SESSION_SECRET when set (several web
  * servers sharing one), else a random one made once and kept in the data directory (mode 0600),
  * so logins survive a restart and no operator has to invent a secret for a laptop. Deleting the
- * file logs every instructor out.
+ * file logs every instructor out. (lib/config.ts checks a given secret's length.)
  */
-export function sessionSecret(dataDir: string, env: Record<string, string | undefined> = process.env): string {
-  const given = env.FAASLAB_SESSION_SECRET;
-  if (given !== undefined && given !== '') {
-    if (given.length < MIN_LENGTH) throw new AppError('invalid', `FAASLAB_SESSION_SECRET is ${given.length} characters long; it needs at least ${MIN_LENGTH}.`, { hint: 'Unset it to let FaaS Lab keep one in the data directory, or use e.g. `openssl rand -hex 32`.' });
-    return given;
-  }
+export function sessionSecret(dataDir: string, settings: SecretSettings): string {
+  if (settings.FAASLAB_SESSION_SECRET) return settings.FAASLAB_SESSION_SECRET;
   const file = path.join(dataDir, SECRET_FILE);
   try {
     const kept = fs.readFileSync(file, 'utf8').trim();

@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { config } from '../config';
 import { sessionSecret, SECRET_FILE } from './secret';
 import { isHttps, sealSession, sessionSetCookie, unsealSession } from './session-cookie';
 
@@ -37,7 +38,7 @@ test('the cookie secret is made once and kept in the data directory, unless the 
     assert.equal(sessionSecret(dir, {}), made, 'a restart reads the same one');
     assert.equal(fs.statSync(path.join(dir, SECRET_FILE)).mode & 0o777, 0o600);
     assert.equal(sessionSecret(dir, { FAASLAB_SESSION_SECRET: 'x'.repeat(40) }), 'x'.repeat(40));
-    assert.throws(() => sessionSecret(dir, { FAASLAB_SESSION_SECRET: 'short' }), /at least 32/);
+    assert.throws(() => config({ ...process.env, FAASLAB_SESSION_SECRET: 'short' }), /FAASLAB_SESSION_SECRET: at least 32 characters/, 'a short one stops the start, naming the variable');
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }

@@ -24,7 +24,8 @@ const inAbout = (ms: number) => {
 export function workshopByCode(q: Queries, typed: string): Workshop {
   const code = normaliseCode(typed);
   const row = isJoinCode(code) ? q.workshopByCode(code) : undefined;
-  if (!row) throw new AppError('not_found', `No workshop has the code ${code.length <= 12 ? displayCode(code) : code.slice(0, 12) + '…'}. Check the code with your instructor.`, { hint: 'Codes have 6 letters and digits, like K7M Q2X; there is no 0, O, 1, I or L in them.' });
+  const shown = code === '' ? 'that code' : `the code ${code.length <= 12 ? displayCode(code) : `${code.slice(0, 12)}…`}`;
+  if (!row) throw new AppError('not_found', `No workshop has ${shown}. Check the code with your instructor.`, { hint: 'Codes have 6 letters and digits, like K7M Q2X; there is no 0, O, 1, I or L in them.' });
   return toWorkshop(row);
 }
 
