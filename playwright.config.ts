@@ -8,6 +8,9 @@ import { defineConfig } from '@playwright/test';
 process.env.FAASLAB_E2E_PREFIX ??= `teste2e${randomBytes(3).toString('hex')}`.slice(0, 16);
 process.env.FAASLAB_E2E_DATA ??= path.join(os.tmpdir(), `faaslab-${process.env.FAASLAB_E2E_PREFIX}`);
 const port = Number(process.env.FAASLAB_E2E_PORT ?? 3100);
+// The run's first instructor (e2e/instructor-join.spec.ts logs in as them).
+process.env.FAASLAB_E2E_INSTRUCTOR_EMAIL ??= 'instructor@example.org';
+process.env.FAASLAB_E2E_INSTRUCTOR_PASSWORD ??= `e2e-${randomBytes(9).toString('hex')}`;
 
 export default defineConfig({
   testDir: 'e2e',
@@ -33,6 +36,8 @@ export default defineConfig({
       NODE_ENV: 'production',
       FAASLAB_PREFIX: process.env.FAASLAB_E2E_PREFIX,
       FAASLAB_DATA_DIR: process.env.FAASLAB_E2E_DATA,
+      FAASLAB_INSTRUCTOR_EMAIL: process.env.FAASLAB_E2E_INSTRUCTOR_EMAIL,
+      FAASLAB_INSTRUCTOR_PASSWORD: process.env.FAASLAB_E2E_INSTRUCTOR_PASSWORD,
     },
   },
 });

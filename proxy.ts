@@ -1,5 +1,5 @@
 import { NextResponse, type NextRequest } from 'next/server';
-import { PARTICIPANT_COOKIE, isParticipantId, newParticipantId } from './lib/session/participant';
+import { PARTICIPANT_COOKIE, PARTICIPANT_COOKIE_OPTIONS, isParticipantId, newParticipantId } from './lib/session/participant';
 
 /** Give every visitor a participant id on their first request (and let that request see it). */
 export function proxy(request: NextRequest) {
@@ -7,7 +7,7 @@ export function proxy(request: NextRequest) {
   const id = newParticipantId();
   request.cookies.set(PARTICIPANT_COOKIE, id);
   const response = NextResponse.next({ request: { headers: request.headers } });
-  response.cookies.set(PARTICIPANT_COOKIE, id, { httpOnly: true, sameSite: 'lax', path: '/', maxAge: 60 * 60 * 24 * 30 });
+  response.cookies.set(PARTICIPANT_COOKIE, id, PARTICIPANT_COOKIE_OPTIONS);
   return response;
 }
 

@@ -11,6 +11,8 @@ import next from 'next';
 import { config } from './lib/config';
 import { appContext } from './lib/app-context';
 import { runningJobs } from './lib/jobs/jobs';
+import { ensureFirstInstructor } from './lib/instructor/accounts';
+import { PEER_HEADER } from './lib/instructor/request';
 import { handleProviderRequest, PROVIDER_PREFIX } from './lib/provider/api';
 import { startHousekeeping } from './lib/sandbox/housekeeping';
 import { handlePublicGateway, PUBLIC_GATEWAY_PREFIX } from './lib/sandbox/public-gateway';
@@ -43,6 +45,9 @@ const server = http.createServer((req, res) => {
   }
   // Each participant's gateway, for their own faas-cli: /gateway/<sandbox id>/…
   if (req.url?.startsWith(PUBLIC_GATEWAY_PREFIX) && handlePublicGateway(appContext(), req, res)) return;
+  // The client's address as the socket knows it, for the instructor login limit (a client's own
+  // x-forwarded-for, which Next keeps, would let it pick a new address for every guess).
+  req.headers[PEER_HEADER] = req.socket.remoteAddress ?? 'unknown';
   ready.then(() => handle(req, res)).catch((err) => {
     console.error(err);
     if (!res.headersSent) res.writeHead(500).end('Internal error');
@@ -63,6 +68,12 @@ server.on('error', (err: NodeJS.ErrnoException) => {
   }
   process.exit(1);
 });
+
+// The first instructor account, from FAASLAB_INSTRUCTOR_EMAIL/PASSWORD (nothing without them: self-paced use needs none).
+ensureFirstInstructor(appContext().q, cfg).then(
+  (r) => { if (r !== 'not_configured') console.log(`[faaslab] instructor ${cfg.FAASLAB_INSTRUCTOR_EMAIL}: ${r === 'created' ? 'account made' : 'account exists'}; log in at /instructor`); },
+  (err) => { console.error(`[faaslab] ERROR: ${err.message}${err.hint ? `\n[faaslab]        ${err.hint}` : ''}`); process.exit(1); },
+);
 
 // Reconcile sandboxes with Docker, keep the warm pool full, reap expired sandboxes, scale idle functions to zero.
 startHousekeeping(appContext());

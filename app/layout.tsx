@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import type { ReactNode } from 'react';
 import { SandboxBar } from '@/components/sandbox/SandboxBar';
+import { WorkshopBadge } from '@/components/workshop/WorkshopBadge';
 import './globals.css';
 
 export const metadata: Metadata = {
@@ -16,6 +17,7 @@ export default function RootLayout({ children }: { children: ReactNode }) {
         <header className="site">
           <Link href="/" className="brand">FaaS Lab</Link>
           <span className="muted">The OpenFaaS workshop, Labs 1–3, on your own live stack</span>
+          <WorkshopBadge />
           <SandboxBar />
         </header>
         <main>{children}</main>

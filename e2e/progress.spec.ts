@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { offsiteRequests, run } from './workbench-kit';
+import { offsiteRequests, run, shoot } from './workbench-kit';
 
 const PORTAL = '/labs/02-test-things-out/01-the-portal';
 const LAB2 = '/labs/02-test-things-out';
@@ -12,15 +12,6 @@ async function passCheck(page: Page) {
     await check.locator('.lesson-code__run').click();
     await expect(check.getByRole('status')).toHaveAttribute('data-ok', 'true', { timeout: 20_000 });
   }).toPass({ timeout: 120_000, intervals: [2_000] });
-}
-
-/** Pictures to look at: wide and narrow. */
-async function shoot(page: Page, name: string) {
-  for (const [w, h, size] of [[1400, 900, 'wide'], [420, 860, 'narrow']] as const) {
-    await page.setViewportSize({ width: w, height: h });
-    await page.screenshot({ path: test.info().outputPath(`${name}-${size}.png`), fullPage: true });
-  }
-  await page.setViewportSize({ width: 1400, height: 900 });
 }
 
 test('a passed check shows on the catalogue and the lab overview; Continue goes back to the step; a reset says which checks to redo', async ({ page }) => {

@@ -1,4 +1,4 @@
-import { expect, type Locator, type Page } from '@playwright/test';
+import { expect, test, type Locator, type Page } from '@playwright/test';
 
 /** What e2e tests do on the workbench, the way a participant does it. */
 export const bench = (page: Page) => ({
@@ -50,4 +50,13 @@ export function offsiteRequests(page: Page): string[] {
   const offsite: string[] = [];
   page.on('request', (r) => { const u = new URL(r.url()); if (!['localhost', '127.0.0.1'].includes(u.hostname)) offsite.push(r.url()); });
   return offsite;
+}
+
+/** Pictures to look at, wide and narrow, in the test's output folder. */
+export async function shoot(page: Page, name: string) {
+  for (const [w, h, size] of [[1400, 900, 'wide'], [420, 860, 'narrow']] as const) {
+    await page.setViewportSize({ width: w, height: h });
+    await page.screenshot({ path: test.info().outputPath(`${name}-${size}.png`), fullPage: true });
+  }
+  await page.setViewportSize({ width: 1400, height: 900 });
 }

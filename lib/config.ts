@@ -57,6 +57,14 @@ const configSchema = z.object({
   FAASLAB_BUILD_ISOLATION: z.enum(['on', 'off']).default('on')
     .describe('on: build steps run on an internal network that reaches only the package index, with a pids limit (needs root, cgroup v1 + cgroupfs); off: unconfined, for a single-user development machine'),
   FAASLAB_DEPLOY_TIMEOUT_MS: z.coerce.number().int().positive().default(60_000),
+  FAASLAB_INSTRUCTOR_EMAIL: z.string().optional()
+    .describe('The first instructor account, made at start when no account has this email (with FAASLAB_INSTRUCTOR_PASSWORD); unset: self-paced use only'),
+  FAASLAB_INSTRUCTOR_PASSWORD: z.string().optional()
+    .describe('That account\'s first password (10 characters or more); an account that exists keeps its own'),
+  FAASLAB_INSTRUCTOR_NAME: z.string().optional()
+    .describe('That account\'s name on the dashboard (default "Instructor")'),
+  FAASLAB_SESSION_SECRET: z.string().min(32, 'at least 32 characters, e.g. `openssl rand -hex 32`; or unset it, and FaaS Lab keeps one in the data directory').optional()
+    .describe('Key of the instructor login cookies; unset: a random one kept in <data dir>/session-secret (several servers of one room need the same)'),
 });
 
 export type Config = z.infer<typeof configSchema> & { dataDir: string; root: string };

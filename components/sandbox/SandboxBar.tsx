@@ -1,7 +1,7 @@
 'use client';
 
 import { useCallback, useEffect, useState } from 'react';
-import { useRouter } from 'next/navigation';
+import { usePathname, useRouter } from 'next/navigation';
 import { extendMySandbox, mySandboxStatus, resetMySandbox, type StatusAnswer } from '@/app/actions/sandbox';
 import { RedoList } from '@/components/progress/RedoList';
 import type { RedoItem } from '@/lib/progress/summary';
@@ -24,6 +24,10 @@ export function SandboxBar() {
   const [keepFiles, setKeepFiles] = useState(true);
   const [redo, setRedo] = useState<RedoItem[]>([]);
   const router = useRouter();
+  // An instructor's pages are about sessions, not a sandbox of their own; a join page is about
+  // the session (its sandbox comes with the first lab).
+  const path = usePathname();
+  const instructorPage = path.startsWith('/instructor') || path.startsWith('/join');
 
   const show = useCallback((a: StatusAnswer) => { setAnswer(a); setFetchedAt(Date.now()); setNow(Date.now()); }, []);
   useEffect(() => {
@@ -35,7 +39,7 @@ export function SandboxBar() {
     return () => { clearInterval(poll); clearInterval(tick); off(); };
   }, [show]);
 
-  if (!answer) return null;
+  if (!answer || instructorPage) return null;
   if ('error' in answer) return <span className="sandbox-bar error" role="alert">{answer.error.message}</span>;
   const { status } = answer;
   if (!status.exists) return <span className="sandbox-bar muted" data-testid="sandbox-status">No sandbox yet: it is made when you first run something.</span>;

@@ -60,4 +60,41 @@ export const migrations: string[] = [
   );
   CREATE INDEX step_visits_latest ON step_visits (participant_id, at);
   `,
+  // 5: instructor accounts (issue 13): an email, a scrypt hash of the password (lib/instructor/password.ts)
+  `
+  CREATE TABLE instructors (
+    id TEXT PRIMARY KEY,
+    email TEXT NOT NULL UNIQUE COLLATE NOCASE,
+    name TEXT NOT NULL,
+    password_hash TEXT NOT NULL,
+    created_at INTEGER NOT NULL,
+    created_by TEXT REFERENCES instructors(id) ON DELETE SET NULL
+  );
+  `,
+  // 6: workshop sessions an instructor runs, and the participants who joined one with its code
+  `
+  CREATE TABLE workshops (
+    id TEXT PRIMARY KEY,
+    instructor_id TEXT NOT NULL REFERENCES instructors(id) ON DELETE CASCADE,
+    title TEXT NOT NULL,
+    labs TEXT NOT NULL,
+    capacity INTEGER NOT NULL CHECK (capacity BETWEEN 1 AND 200),
+    starts_at INTEGER NOT NULL,
+    ends_at INTEGER NOT NULL CHECK (ends_at > starts_at),
+    sandbox_lifetime_minutes INTEGER NOT NULL,
+    pool_size INTEGER NOT NULL,
+    join_code TEXT NOT NULL UNIQUE,
+    created_at INTEGER NOT NULL,
+    ended_at INTEGER
+  );
+  CREATE INDEX workshops_instructor ON workshops (instructor_id, starts_at);
+  CREATE TABLE workshop_members (
+    workshop_id TEXT NOT NULL REFERENCES workshops(id) ON DELETE CASCADE,
+    participant_id TEXT NOT NULL REFERENCES participants(id) ON DELETE CASCADE,
+    display_name TEXT NOT NULL,
+    joined_at INTEGER NOT NULL,
+    PRIMARY KEY (workshop_id, participant_id)
+  );
+  CREATE INDEX workshop_members_participant ON workshop_members (participant_id, joined_at);
+  `,
 ];

@@ -1,4 +1,5 @@
 import type { DB } from './open';
+import { workshopQueries } from './workshop-queries';
 
 export type SandboxRow = { id: string; participant_id: string; instance: string; status: 'creating' | 'ready' | 'failed' | 'removing'; gateway_token: string; gateway_password: string; created_at: number; updated_at: number; last_active_at: number; expires_at: number; public_port: number | null };
 export type ParticipantRow = { id: string; created_at: number; last_seen_at: number };
@@ -9,11 +10,12 @@ export type StepVisitRow = { participant_id: string; lab: string; step: string; 
 type CheckResultRecord = Omit<CheckResultRow, 'passed'> & { passed: 0 | 1 };
 const checkResult = (r: CheckResultRecord): CheckResultRow => ({ ...r, passed: r.passed === 1 });
 
-/** Typed queries over the schema in migrations.ts; the only place SQL is written. */
+/** Typed queries over the schema in migrations.ts; with workshop-queries.ts, the only place SQL is written. */
 export function queries(db: DB) {
   const now = () => Date.now();
   const touch = (id: string, at: number) => db.prepare('INSERT INTO participants (id, created_at, last_seen_at) VALUES (?, ?, ?) ON CONFLICT(id) DO UPDATE SET last_seen_at = excluded.last_seen_at').run(id, at, at);
   return {
+    ...workshopQueries(db),
     touchParticipant(id: string): void {
       touch(id, now());
     },

@@ -7,6 +7,9 @@ import { randomBytes } from 'node:crypto';
 export const PARTICIPANT_COOKIE = 'faaslab_pid';
 const ID = /^[A-Za-z0-9_-]{22,64}$/;
 
+/** The participant cookie's attributes: httpOnly (page scripts cannot read it), 30 days (the workspace retention's default). */
+export const PARTICIPANT_COOKIE_OPTIONS = { httpOnly: true, sameSite: 'lax', path: '/', maxAge: 60 * 60 * 24 * 30 } as const;
+
 export function newParticipantId(): string {
   return randomBytes(16).toString('base64url');
 }

@@ -1,0 +1,28 @@
+import { cookies } from 'next/headers';
+import { appContext } from '@/lib/app-context';
+import type { Instructor } from '@/lib/instructor/accounts';
+import type { InstructorDeps } from '@/lib/instructor/deps';
+import { LoginLimiter } from '@/lib/instructor/rate-limit';
+import { instructorOfCookie } from '@/lib/instructor/request';
+import { sessionSecret } from '@/lib/instructor/secret';
+import { INSTRUCTOR_COOKIE } from '@/lib/instructor/session-cookie';
+import { labs } from '@/lib/labs';
+
+const key = Symbol.for('faaslab.instructorDeps');
+type Holder = { [key]?: Omit<InstructorDeps, 'q'> };
+
+/**
+ * The instructor handlers' collaborators, once per process (on globalThis, like appContext):
+ * one login limiter for every request, the cookie secret read once.
+ */
+export function instructorDeps(): InstructorDeps {
+  const g = globalThis as Holder;
+  const ctx = appContext();
+  g[key] ??= { secret: sessionSecret(ctx.cfg.dataDir, ctx.cfg), limiter: new LoginLimiter(), catalogue: () => labs() };
+  return { ...g[key], q: ctx.q };
+}
+
+/** The logged-in instructor of the page being drawn, or null. */
+export async function currentInstructor(): Promise<Instructor | null> {
+  return instructorOfCookie(instructorDeps(), (await cookies()).get(INSTRUCTOR_COOKIE)?.value);
+}

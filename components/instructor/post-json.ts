@@ -1,0 +1,15 @@
+import type { ErrorView } from '@/lib/errors';
+
+export type Posted<T> = { ok: true; value: T } | { ok: false; error: ErrorView };
+
+/** POST a form's values as JSON to one of our APIs; its `{ error }` (or a network failure) as an ErrorView. */
+export async function postJson<T>(url: string, body: unknown): Promise<Posted<T>> {
+  try {
+    const res = await fetch(url, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+    const json = await res.json().catch(() => null);
+    if (res.ok) return { ok: true, value: json as T };
+    return { ok: false, error: json?.error ?? { code: 'internal', message: `The server answered ${res.status}.`, hint: 'Try again in a moment.' } };
+  } catch {
+    return { ok: false, error: { code: 'unavailable', message: 'The server could not be reached.', hint: 'Check your connection and try again.' } };
+  }
+}
