@@ -32,8 +32,9 @@ test('a <Check> shows its title, fails with what it found and the hint, then pas
   expect(offsite, 'the page must work offline').toEqual([]);
 });
 
-// GET /api/checks (the participant's recorded results) is the progress branch's route; until it
-// is merged these answers stand in for it, so this test says only how the page shows each one.
+// How the page shows each answer GET /api/checks (the participant's recorded results) can give,
+// the odd ones included, without resetting a sandbox for each: the answers are stood in here.
+// The real route, reset and all, is e2e/progress.spec.ts's.
 test('what was recorded shows on opening the page: passed, passed before a reset, or nothing', async ({ page }) => {
   let answer: { status: number; body?: unknown } = { status: 404 };
   await page.route('**/api/checks?*', (route) => (route.request().method() === 'GET'
