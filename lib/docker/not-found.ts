@@ -8,8 +8,14 @@ export async function orNull<T>(p: Promise<T>): Promise<T | null> {
   }
 }
 
+/**
+ * A 404; or the 500 "unrecognized image ID" dockerd gives for an image removed between our
+ * listing and our removal (seen when several sandboxes' images go at once: an image's removal
+ * takes its untagged parents with it).
+ */
 export function isNotFound(err: unknown): boolean {
-  return (err as { statusCode?: number } | null)?.statusCode === 404;
+  const e = err as { statusCode?: number; json?: { message?: string } } | null;
+  return e?.statusCode === 404 || (e?.statusCode === 500 && /^unrecognized image ID /.test(e.json?.message ?? ''));
 }
 
 export function isConflict(err: unknown): boolean {
