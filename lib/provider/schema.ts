@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isAllowedConstraint, refusedConstraint } from './placement';
 
 /** OpenFaaS's FunctionDeployment (POST/PUT /system/functions), as faas-cli sends it. */
 const resources = z.object({
@@ -21,7 +22,7 @@ export const functionDeploymentSchema = z.object({
   envVars: stringMap.optional(),
   labels: stringMap.optional(),
   annotations: stringMap.optional(),
-  constraints: z.array(z.string().max(200)).max(10).optional(),
+  constraints: z.array(z.string().max(200).refine(isAllowedConstraint, { error: (issue) => refusedConstraint(String(issue.input)) })).max(10).optional(),
   secrets: z.array(z.string()).optional(),
   limits: resources.optional(),
   requests: resources.optional(),

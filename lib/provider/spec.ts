@@ -1,5 +1,6 @@
 import { LABEL, ownedLabels } from '../docker/labels';
 import { names } from '../docker/names';
+import { placementConstraints } from './placement';
 
 export type FunctionDeployment = {
   name: string;
@@ -75,7 +76,7 @@ export function functionServiceSpec(t: SandboxTarget, d: FunctionDeployment): Re
         },
         Reservations: { MemoryBytes: d.requests?.memoryBytes ?? 0, NanoCPUs: d.requests?.nanoCpus ?? 0 },
       },
-      Placement: { Constraints: d.constraints?.length ? d.constraints : ['node.platform.os == linux'] },
+      Placement: { Constraints: placementConstraints(d.constraints) },
       RestartPolicy: { Condition: 'any', Delay: 1_000_000_000, MaxAttempts: 5 },
       Networks: [{ Target: t.networkId, Aliases: [d.name] }],
     },

@@ -165,6 +165,11 @@ test('bad deployments are refused with the rule, and nothing is created', async 
     [{ service: 'other', image, labels: { 'io.faaslab.sandbox': 'someone-else' } }, 400, /reserved/],
     [{ service: 'other', image, limits: { memory: '8G' } }, 400, /ceiling/],
     [{ service: 'other', image, limits: { cpu: '0.5' } }, 400, /NanoCPUs/],
+    // placement is the platform's: nothing that names a node, its role or its labels
+    [{ service: 'other', image, constraints: ['node.role==manager'] }, 400, /constraint "node\.role==manager" is not allowed: the platform places functions[^]*node\.platform\.os or node\.platform\.arch/],
+    [{ service: 'other', image, constraints: ['node.platform.os == linux', 'node.hostname == workshop'] }, 400, /constraints\.1: constraint "node\.hostname == workshop" is not allowed/],
+    [{ service: 'other', image, constraints: ['node.labels.faaslab.sandboxes != true'] }, 400, /not allowed/],
+    [{ service: 'other', image, constraints: ['node.platform.os == linux || node.role == manager'] }, 400, /not allowed/],
   ];
   for (const [body, status, message] of cases) {
     const res = await api('/system/functions', { method: 'POST', body: JSON.stringify(body) });
@@ -175,6 +180,15 @@ test('bad deployments are refused with the rule, and nothing is created', async 
   assert.equal(notJson.status, 400);
   const services = (await leftovers(ctx.prefix)).services;
   assert.ok(!services.includes(names.functionService(ctx.prefix, sb.id, 'other')));
+});
+
+test("a function's own placement constraints narrow the platform's, which always applies", async () => {
+  const res = await api('/system/functions', { method: 'POST', body: JSON.stringify({ service: 'placed', image, constraints: ['node.platform.arch == x86_64', 'node.platform.os==linux'] }) });
+  assert.equal(res.status, 202, await res.text());
+  const spec = await ctx.engine.getService(names.functionService(ctx.prefix, sb.id, 'placed')).inspect();
+  assert.deepEqual(spec.Spec.TaskTemplate.Placement.Constraints, ['node.platform.os == linux', 'node.platform.arch == x86_64']);
+  assert.equal((await invoke('placed', 'there')).text, 'hi there\n');
+  assert.equal((await api('/system/functions', { method: 'DELETE', body: JSON.stringify({ functionName: 'placed' }) })).status, 202);
 });
 
 test('secrets: created through /system/secrets, never listed with their value, mounted where OpenFaaS mounts them', async () => {
