@@ -3,8 +3,10 @@
  * the warm pool filled for them beforehand, and each does Lab 3's cycle through the same APIs the
  * browser uses (bench/room-client.ts): join with a name, open terminal 1, type `faas-cli new`,
  * save handler.py through the editor's file API, type `faas-cli up` and `faas-cli invoke`, and
- * press the step's Check. Reported: failures, lost files (a saved handler that is not what was
- * saved at the end), p50/p95 of each step, and the machine's peak memory (MemTotal − MemAvailable).
+ * press the step's Check, while the instructor's roster is polled. Reported: failures, lost files
+ * (a saved handler that is not what was saved at the end), p50/p95 of each step, the roster's
+ * delay (a passed check → the roster API shows it) and its answer time with the room at work,
+ * and the machine's peak memory (MemTotal − MemAvailable).
  *
  *   npx tsx bench/room.ts        (BENCH_PARTICIPANTS=5 for a quick look)
  */
@@ -42,6 +44,9 @@ function memUsedMiB(): number {
   return (kb('MemTotal') - kb('MemAvailable')) / 1024;
 }
 
+/** When each participant's check passed (the answer came), by display name. */
+const passedAt = new Map<string, number>();
+
 /** One participant's whole cycle; each step's duration, or the step it failed at and why. */
 async function cycle(p: Participant, code: string): Promise<{ times: Partial<Record<Step, number>>; failed?: { step: Step; why: string }; lost: boolean }> {
   const times: Partial<Record<Step, number>> = {};
@@ -77,6 +82,7 @@ async function cycle(p: Participant, code: string): Promise<{ times: Partial<Rec
     await timed('check', async () => {
       const r = await p.api('POST', '/api/checks', { lab: '03-functions', step: '03-build-deploy-invoke', id: 'hello-answers' });
       must(r.status === 200 && r.json.passed === true, `check: ${r.status} ${JSON.stringify(r.json)}`);
+      passedAt.set(p.name, Date.now());
     });
   } catch (err) {
     return { times, failed: { step, why: (err as Error).message }, lost: false };
@@ -113,6 +119,25 @@ try {
   if (made.status !== 201) throw new Error(`new session: ${made.status} ${JSON.stringify(made.json)}`);
   const code: string = made.json.workshop.joinCode;
 
+  // The instructor's roster, polled as fast as it answers (the room page polls every 3 s): when
+  // does each participant's passed check show, and how long does an answer take meanwhile?
+  const id: string = made.json.workshop.id;
+  const seenAt = new Map<string, number>();
+  const rosterMs: number[] = [];
+  let polling = true;
+  const poller = (async () => {
+    while (polling) {
+      const t = Date.now();
+      const r = await host.api('GET', `/api/instructor/workshops/${id}/roster`);
+      rosterMs.push(Date.now() - t);
+      if (r.status !== 200) throw new Error(`roster: ${r.status} ${JSON.stringify(r.json)}`);
+      for (const m of r.json.members as { displayName: string; labs: { lab: string; checksPassed: number }[] }[]) {
+        if (!seenAt.has(m.displayName) && m.labs.some((l) => l.lab === '03-functions' && l.checksPassed > 0)) seenAt.set(m.displayName, Date.now());
+      }
+      await new Promise((res) => setTimeout(res, 250));
+    }
+  })();
+
   let peak = memUsedMiB();
   const before = peak;
   const sampler = setInterval(() => { peak = Math.max(peak, memUsedMiB()); }, 500);
@@ -121,6 +146,12 @@ try {
   const results = await Promise.all(people.map((p) => cycle(p, code)));
   const wall = Date.now() - start;
   clearInterval(sampler);
+  await new Promise((res) => setTimeout(res, 1000));
+  polling = false;
+  await poller;
+  const delays = [...passedAt].map(([name, at]) => (seenAt.get(name) ?? NaN) - at);
+  const unseen = delays.filter((d) => Number.isNaN(d)).length;
+  const seen = delays.filter((d) => !Number.isNaN(d));
 
   const failures = results.filter((r) => r.failed);
   for (const f of failures) console.log(`[room] failed at ${f.failed!.step}: ${f.failed!.why.slice(0, 400)}`);
@@ -137,6 +168,8 @@ try {
     '| step (each participant, all at once) | done | p50 | p95 | max |',
     '| --- | --- | --- | --- | --- |',
     ...STEPS.map(row),
+    '',
+    `The instructor's roster meanwhile (GET …/roster polled every 250 ms after each answer): a passed check shows in it after p50 ${seconds(median(seen))}, p95 ${seconds(pct(seen, 0.95))}${unseen ? ` (${unseen} passed checks never showed)` : ''}; its answer takes p50 ${seconds(median(rosterMs))}, p95 ${seconds(pct(rosterMs, 0.95))}. The room page polls every 3 s, which an instructor sees on top.`,
   ].join('\n');
   console.log(section);
   if (process.env.BENCH_WRITE !== '0') writeSection(path.resolve(import.meta.dirname, '..'), 'room', section);
