@@ -6,7 +6,13 @@ import type { RoomDeps } from './deps';
 import { memberKey } from './member-key';
 import { rosterMember, type RosterMember } from './roster';
 
-export type Roster = { workshop: Workshop; state: WorkshopState; now: number; labs: { slug: string; title: string; number: number }[]; members: RosterMember[] };
+export type Roster = {
+  workshop: Workshop; state: WorkshopState; now: number;
+  labs: { slug: string; title: string; number: number }[];
+  members: RosterMember[];
+  /** The message members see in their banner now, if any. */
+  broadcast: { message: string; at: number } | null;
+};
 
 /** The session's labs from the catalogue, in the session's order (a lab since removed from the catalogue is left out). */
 export const sessionLabs = (catalogue: LabInfo[], w: Workshop) => w.labs.map((slug) => catalogue.find((l) => l.slug === slug)).filter((l): l is LabInfo => !!l);
@@ -21,7 +27,12 @@ export async function loadRoster(deps: RoomDeps, w: Workshop, now: number): Prom
     member: m, key: memberKey(deps.secret, w.id, m.participant_id),
     results: deps.q.checkResultsOf(m.participant_id), visits: deps.q.stepVisitsOf(m.participant_id), sandbox: deps.q.sandboxOf(m.participant_id),
   }, context));
-  return { workshop: w, state, now, labs: labs.map((l, i) => ({ slug: l.slug, title: l.title, number: Number(FOLDER.exec(l.slug)?.[1] ?? i + 1) })), members };
+  const b = deps.q.latestBroadcast(w.id);
+  return {
+    workshop: w, state, now, members,
+    labs: labs.map((l, i) => ({ slug: l.slug, title: l.title, number: Number(FOLDER.exec(l.slug)?.[1] ?? i + 1) })),
+    broadcast: b ? { message: b.message, at: b.at } : null,
+  };
 }
 
 /** The participant behind a member key of this session, or null (a key of another session never matches). */
