@@ -8,7 +8,7 @@ import { sessionSecret } from '@/lib/instructor/secret';
 import { INSTRUCTOR_COOKIE } from '@/lib/instructor/session-cookie';
 import { labs } from '@/lib/labs';
 import type { RoomDeps } from '@/lib/room/deps';
-import { extendSandbox, removeParticipantSandbox, resetSandbox } from '@/lib/sandbox/lifecycle';
+import { memberSandboxes } from '@/lib/room/sandboxes';
 
 const key = Symbol.for('faaslab.instructorDeps');
 type Holder = { [key]?: Omit<InstructorDeps, 'q'> };
@@ -35,10 +35,6 @@ export function roomDeps(): RoomDeps {
   return {
     ...instructorDeps(),
     lifetime: ctx.cfg,
-    sandboxes: {
-      reset: async (pid) => { await resetSandbox(ctx, pid, { keepFiles: true }); },
-      extend: (pid) => { extendSandbox(ctx, pid); },
-      remove: (pid) => removeParticipantSandbox(ctx, pid),
-    },
+    sandboxes: memberSandboxes(ctx),
   };
 }
