@@ -70,7 +70,7 @@ test('an instructor runs a room: two participants join, the roster follows their
   await expect(bench(bea).screen()).toContainText('removed-42');
   for (let i = 0; i < 3; i++) await pressCheck(bea, false);
   await expect(row('O\'Brien, Bea')).toHaveClass(/stuck/);
-  await expect(row('O\'Brien, Bea').locator('.why')).toHaveText('Check “gateway-noted” failed 3 times in a row (Lab 1, step 1)');
+  await expect(row('O\'Brien, Bea').locator('.why')).toHaveText('Check “~/lab1/gateway.txt holds your gateway\'s address” failed 3 times in a row (Lab 1, step 1)');
   await expect(teacher.getByTestId('roster-row').first()).toHaveAttribute('data-name', 'O\'Brien, Bea');
 
   // a message for everyone shows on both participants' pages; one closes it

@@ -1,5 +1,6 @@
 import type { InstructorDeps } from '../instructor/deps';
-import type { StepChecksOf } from '../progress/step-checks';
+import type { StepInfo } from '../labs/schema';
+import type { RosterCheck } from './roster';
 import type { LifetimeConfig } from '../sandbox/lifetime';
 
 /** What the room's handlers do to one member's sandbox (lib/sandbox/lifecycle.ts in the app; passed in, as the tests pass their own context). */
@@ -16,6 +17,6 @@ export type MemberSandboxes = {
 export type RoomDeps = InstructorDeps & {
   lifetime: LifetimeConfig;
   sandboxes: MemberSandboxes;
-  /** A step's checks (lib/progress/step-checks.ts by default). */
-  checksOf?: StepChecksOf;
+  /** A step's checks with their titles (its checks.yaml by default). */
+  checksOf?: (step: StepInfo) => Promise<RosterCheck[]>;
 };

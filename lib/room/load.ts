@@ -1,10 +1,10 @@
-import { FOLDER, type LabInfo } from '../labs/schema';
+import { FOLDER, type LabInfo, type StepInfo } from '../labs/schema';
 import { checksByStep } from '../progress/load';
-import { stepChecks } from '../progress/step-checks';
+import { readStepChecks } from '../labs/compile';
 import { stateAt, type Workshop, type WorkshopState } from '../workshops/workshops';
 import type { RoomDeps } from './deps';
 import { memberKey } from './member-key';
-import { rosterMember, type RosterMember } from './roster';
+import { rosterMember, type RosterCheck, type RosterMember } from './roster';
 
 export type Roster = {
   workshop: Workshop; state: WorkshopState; now: number;
@@ -17,10 +17,13 @@ export type Roster = {
 /** The session's labs from the catalogue, in the session's order (a lab since removed from the catalogue is left out). */
 export const sessionLabs = (catalogue: LabInfo[], w: Workshop) => w.labs.map((slug) => catalogue.find((l) => l.slug === slug)).filter((l): l is LabInfo => !!l);
 
+/** A step's checks as checks.yaml declares them, titles included (lib/progress/step-checks.ts keeps only id and state). */
+const withTitles = async (step: StepInfo): Promise<RosterCheck[]> => readStepChecks(step.dir).map((c) => ({ id: c.id, state: c.state, title: c.title }));
+
 /** Every member of a session with their progress, sandbox and whether they look stuck, as of `now`. */
 export async function loadRoster(deps: RoomDeps, w: Workshop, now: number): Promise<Roster> {
   const labs = sessionLabs(deps.catalogue(), w);
-  const checks = await checksByStep(labs, deps.checksOf ?? stepChecks);
+  const checks = await checksByStep(labs, deps.checksOf ?? withTitles);
   const state = stateAt(w, now);
   const context = { labs, checks, lifetime: deps.lifetime, startsAt: w.startsAt, live: state === 'live', now };
   const members = deps.q.membersOf(w.id).map((m) => rosterMember({

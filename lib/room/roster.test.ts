@@ -2,13 +2,13 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { CheckResultRow, SandboxRow } from '../db/queries';
 import type { LabInfo } from '../labs/schema';
-import { rosterMember, type MemberData, type RosterContext } from './roster';
+import { rosterMember, type MemberData, type RosterCheck, type RosterContext } from './roster';
 
 const MIN = 60_000;
 const now = 100 * 60 * MIN;
 const lab = (slug: string, title: string, steps: string[]): LabInfo => ({ slug, title, summary: 's', minutes: 10, dir: '', steps: steps.map((s) => ({ slug: s, title: `Title ${s}`, summary: 's', dir: '' })) });
 const labs = [lab('01-prepare', 'Lab 1: Prepare', ['01-welcome', '02-gateway']), lab('03-functions', 'Lab 3: Functions', ['01-templates'])];
-const checks = new Map([
+const checks = new Map<string, RosterCheck[]>([
   ['01-prepare/01-welcome', [{ id: 'noted', state: 'workspace' as const }]],
   ['01-prepare/02-gateway', [{ id: 'up', state: 'sandbox' as const }, { id: 'login', state: 'sandbox' as const }]],
   ['03-functions/01-templates', [{ id: 'listed', state: 'workspace' as const }]],
@@ -46,6 +46,8 @@ test('the current step is the one opened last; checks passed count per lab; the 
 test('stuck: a check failed three times in a row, or ten minutes without a pass or a visit (a failing run is not progress)', () => {
   const failing = rosterMember(data({ results: [result('02-gateway', 'up', false, now - MIN, 3)], visits: [{ participant_id: 'p', lab: '01-prepare', step: '02-gateway', at: now - 2 * MIN }] }), context);
   assert.deepEqual(failing.stuck, ['Check “up” failed 3 times in a row (Lab 1, step 2)']);
+  const titled = new Map<string, RosterCheck[]>([...checks, ['01-prepare/02-gateway', [{ id: 'up', state: 'sandbox' as const, title: 'Your gateway answers' }]]]);
+  assert.deepEqual(rosterMember(data({ results: [result('02-gateway', 'up', false, now - MIN, 4)] }), { ...context, checks: titled }).stuck.at(-1), 'Check “Your gateway answers” failed 4 times in a row (Lab 1, step 2)', 'the lesson\'s title, when there is one');
   const idle = rosterMember(data({ results: [result('02-gateway', 'up', false, now - MIN, 1)], visits: [{ participant_id: 'p', lab: '01-prepare', step: '02-gateway', at: now - 15 * MIN }] }), context);
   assert.deepEqual(idle.stuck, ['No progress for 15 min']);
   const ended = rosterMember(data({ results: [result('02-gateway', 'up', false, now - MIN, 7)] }), { ...context, live: false });

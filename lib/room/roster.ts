@@ -31,10 +31,13 @@ export type MemberData = {
   sandbox: SandboxRow | undefined;
 };
 
+/** A step's check, with the title its lesson shows (what the instructor reads, rather than its id). */
+export type RosterCheck = StepCheck & { title?: string };
+
 export type RosterContext = {
   /** The session's labs, in its order. */
   labs: LabInfo[];
-  checks: ReadonlyMap<string, StepCheck[]>;
+  checks: ReadonlyMap<string, RosterCheck[]>;
   lifetime: LifetimeConfig;
   startsAt: number;
   live: boolean;
@@ -56,9 +59,9 @@ export function rosterMember(d: MemberData, c: RosterContext): RosterMember {
   };
   const latest = visits[0];
   const currentStep = latest && steps.find((x) => x.s.lab === latest.lab && x.s.step === latest.step);
-  const known = (r: CheckResultRow) => (c.checks.get(stepKey(r.lab, r.step)) ?? []).some((k) => k.id === r.check_id);
-  const failing: FailingCheck[] = results.filter((r) => !r.passed && known(r))
-    .map((r) => ({ lab: r.lab, step: r.step, check: r.check_id, fails: r.fails_in_row, where: where(r.lab, r.step) }));
+  const declared = (r: CheckResultRow) => (c.checks.get(stepKey(r.lab, r.step)) ?? []).find((k) => k.id === r.check_id);
+  const failing: FailingCheck[] = results.filter((r) => !r.passed && declared(r))
+    .map((r) => ({ lab: r.lab, step: r.step, check: declared(r)?.title ?? r.check_id, fails: r.fails_in_row, where: where(r.lab, r.step) }));
   const lastProgressAt = max(d.member.joined_at, c.startsAt, latest?.at, ...results.map((r) => r.passed_at));
   const life = d.sandbox ? lifetime(d.sandbox, c.lifetime, c.now) : null;
   return {

@@ -102,7 +102,7 @@ test('stuck: the same check failing three times in a row (check_results counts t
   for (let i = 0; i < 2; i++) q.recordCheckResult({ participant_id: bea, lab: '01-prepare', step: '01-welcome', check_id: 'gateway-noted', passed: false, sandbox_id: 'sb-b' }, now);
   assert.deepEqual((await memberOf('=HYPERLINK("http://evil.example","Bea")')).stuck, []);
   q.recordCheckResult({ participant_id: bea, lab: '01-prepare', step: '01-welcome', check_id: 'gateway-noted', passed: false, sandbox_id: 'sb-b' }, now);
-  assert.deepEqual((await memberOf('=HYPERLINK("http://evil.example","Bea")')).stuck, ['Check “gateway-noted” failed 3 times in a row (Lab 1, step 1)']);
+  assert.deepEqual((await memberOf('=HYPERLINK("http://evil.example","Bea")')).stuck, ['Check “~/lab1/gateway.txt holds your gateway\'s address” failed 3 times in a row (Lab 1, step 1)']);
   q.recordCheckResult({ participant_id: bea, lab: '01-prepare', step: '01-welcome', check_id: 'gateway-noted', passed: true, sandbox_id: 'sb-b' }, now);
   assert.deepEqual((await memberOf('=HYPERLINK("http://evil.example","Bea")')).stuck, [], 'a pass clears it');
   assert.equal(q.checkResultsOf(bea)[0].fails_in_row, 0);
