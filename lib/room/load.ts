@@ -39,6 +39,6 @@ export async function loadRoster(deps: RoomDeps, w: Workshop, now: number): Prom
 }
 
 /** The participant behind a member key of this session, or null (a key of another session never matches). */
-export function memberByKey(deps: RoomDeps, w: Workshop, key: string): string | null {
+export function memberByKey(deps: Pick<RoomDeps, 'q' | 'secret'>, w: Workshop, key: string): string | null {
   return deps.q.membersOf(w.id).find((m) => memberKey(deps.secret, w.id, m.participant_id) === key)?.participant_id ?? null;
 }

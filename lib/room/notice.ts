@@ -4,6 +4,7 @@ import { AppError } from '../errors';
 import { cookieOf } from '../instructor/request';
 import { PARTICIPANT_COOKIE, isParticipantId } from '../session/participant';
 import { stateAt, toWorkshop } from '../workshops/workshops';
+import { presenceOf } from './presence';
 
 /** What a member's pages show in their banner: the instructor's latest message, or that the session ended. */
 export type Notice = { id: string; kind: 'broadcast' | 'ended'; title: string; message: string; at: number };
@@ -24,11 +25,11 @@ export function noticeFor(q: Queries, participantId: string, now: number): Notic
   return b ? { id: `b${b.id}`, kind: 'broadcast', title: w.title, message: b.message, at: b.at } : null;
 }
 
-/** GET /api/workshop/notice → { notice }: polled by every page of a participant (401 without their cookie). */
+/** GET /api/workshop/notice → { notice, instructor: 'watching' | 'in-terminal' | null }: polled by every page of a participant (401 without their cookie). */
 export function getNotice(q: Queries, req: Request, now = Date.now()): Promise<Response> {
   return answerJson(() => {
     const pid = cookieOf(req, PARTICIPANT_COOKIE);
     if (!isParticipantId(pid)) throw new AppError('unauthorized', 'Your browser did not send a participant cookie.', { hint: 'Reload the page.' });
-    return Response.json({ notice: noticeFor(q, pid, now) }, { headers: { 'Cache-Control': 'no-store' } });
+    return Response.json({ notice: noticeFor(q, pid, now), instructor: presenceOf(pid) }, { headers: { 'Cache-Control': 'no-store' } });
   }, 'The session\'s messages could not be read.', 'workshop notice');
 }

@@ -131,7 +131,7 @@ test('the CSV has one row per participant with each lab\'s counts; names are quo
 
 test('a broadcast shows on every member\'s pages (and nobody else\'s), the latest one only', async () => {
   const empty = await json(await getNotice(q, request('/api/workshop/notice', { cookie: pidCookie(alan) }), now));
-  assert.deepEqual(empty.body, { notice: null });
+  assert.deepEqual(empty.body, { notice: null, instructor: null });
   const bad = await json(await postBroadcast(deps, request(`/api/instructor/workshops/${roomId}/broadcast`, { cookie: ada, body: { message: '   ' } }), roomId));
   assert.deepEqual([bad.status, bad.body.error.message], [400, 'message: Write the message to show everyone.']);
   for (const message of ['Break until 11:00', 'Back: start Lab 3']) {
@@ -141,7 +141,7 @@ test('a broadcast shows on every member\'s pages (and nobody else\'s), the lates
     const n = await json(await getNotice(q, request('/api/workshop/notice', { cookie: pidCookie(pid) }), now));
     assert.deepEqual([n.body.notice.kind, n.body.notice.message, n.body.notice.title], ['broadcast', 'Back: start Lab 3', 'Room 2, "the big one"']);
   }
-  assert.deepEqual((await json(await getNotice(q, request('/api/workshop/notice', { cookie: pidCookie(newParticipantId()) }), now))).body, { notice: null }, 'someone not in the session');
+  assert.deepEqual((await json(await getNotice(q, request('/api/workshop/notice', { cookie: pidCookie(newParticipantId()) }), now))).body, { notice: null, instructor: null }, 'someone not in the session');
   assert.equal((await getNotice(q, request('/api/workshop/notice'), now)).status, 401);
 });
 

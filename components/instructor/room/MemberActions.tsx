@@ -4,8 +4,8 @@ import { useState } from 'react';
 import { postJson } from '@/components/instructor/post-json';
 import type { RosterMember } from '@/lib/room/roster';
 
-/** Extend or reset one participant's sandbox for them (Reset keeps their files, as their own Reset does by default). */
-export function MemberActions({ workshopId, member, onChanged }: { workshopId: string; member: RosterMember; onChanged: () => void }) {
+/** Watch one participant's terminal; extend or reset their sandbox for them (Reset keeps their files, as their own Reset does by default). */
+export function MemberActions({ workshopId, member, onChanged, onWatch }: { workshopId: string; member: RosterMember; onChanged: () => void; onWatch: () => void }) {
   const [busy, setBusy] = useState<'' | 'extend' | 'reset'>('');
   const [confirming, setConfirming] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -28,6 +28,7 @@ export function MemberActions({ workshopId, member, onChanged }: { workshopId: s
         </>
       ) : (
         <>
+          {member.sandbox.state === 'ready' && <button type="button" className="watch" onClick={onWatch} aria-label={`Watch ${member.displayName}'s terminal`}>Terminal</button>}
           <button type="button" className="secondary" disabled={!!busy} onClick={() => act('extend')} aria-label={`Extend ${member.displayName}'s sandbox`}>{busy === 'extend' ? 'Extending…' : 'Extend'}</button>
           <button type="button" className="secondary" disabled={!!busy} onClick={() => setConfirming(true)} aria-label={`Reset ${member.displayName}'s sandbox`}>Reset…</button>
         </>

@@ -9,6 +9,7 @@ import { BroadcastForm } from './BroadcastForm';
 import { EndSession } from './EndSession';
 import { RosterTable } from './RosterTable';
 import { useRoster } from './use-roster';
+import { WatchTerminal } from './WatchTerminal';
 import '@/components/instructor/instructor.css';
 import './room.css';
 
@@ -19,6 +20,7 @@ export function RoomDashboard({ initial }: { initial: Roster }) {
   const { roster, receivedAt, problem, refresh } = useRoster(initial);
   // the clock the "ago" and "left" figures count from: the server's, moved on by the time since the answer
   const [tick, setTick] = useState(() => Date.now());
+  const [watched, setWatched] = useState<{ key: string; displayName: string } | null>(null);
   useEffect(() => { const t = setInterval(() => setTick(Date.now()), 1000); return () => clearInterval(t); }, []);
   const now = roster.now + Math.max(0, tick - receivedAt);
   const w = roster.workshop;
@@ -45,7 +47,8 @@ export function RoomDashboard({ initial }: { initial: Roster }) {
           <EndSession workshopId={w.id} title={w.title} ended={roster.state === 'ended'} sandboxes={withSandbox} onEnded={refresh} />
         </div>
       </div>
-      <RosterTable roster={roster} now={now} onChanged={refresh} />
+      <RosterTable roster={roster} now={now} onChanged={refresh} onWatch={(m) => setWatched({ key: m.key, displayName: m.displayName })} />
+      {watched && <WatchTerminal key={watched.key} workshopId={w.id} member={watched} onClose={() => setWatched(null)} />}
     </div>
   );
 }
