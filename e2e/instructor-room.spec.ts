@@ -30,7 +30,7 @@ async function pressCheck(page: Page, ok: boolean) {
   await expect(check.getByRole('button', { name: 'Check', exact: true })).toBeEnabled();
 }
 
-test('an instructor runs a room: two participants join, the roster follows their checks live, a message reaches both, the CSV has both, the session ends', async ({ browser }) => {
+test('an instructor runs a room: two participants join, the roster follows their checks live, the instructor watches then takes over a terminal, a message reaches both, the CSV has both, the session ends', async ({ browser }) => {
   test.setTimeout(600_000);
   const teacher = await (await browser.newContext({ acceptDownloads: true })).newPage();
   const offsite = offsiteRequests(teacher);
@@ -73,11 +73,41 @@ test('an instructor runs a room: two participants join, the roster follows their
   await expect(row('O\'Brien, Bea').locator('.why')).toHaveText('Check “~/lab1/gateway.txt holds your gateway\'s address” failed 3 times in a row (Lab 1, step 1)');
   await expect(teacher.getByTestId('roster-row').first()).toHaveAttribute('data-name', 'O\'Brien, Bea');
 
+  // the instructor watches Alan's terminal (read-only: their keys do nothing), then takes over
+  await row('Alan').getByRole('button', { name: 'Watch Alan\'s terminal' }).click();
+  const panel = teacher.getByTestId('watch-panel');
+  await expect(panel.getByTestId('watch-status')).toHaveText('Live');
+  await expect(panel.getByTestId('watch-screen')).toContainText('noted-42');
+  await alan.bringToFront();
+  await expect(alan.getByTestId('instructor-presence')).toContainText('Your instructor is looking at your terminal', { timeout: 20_000 });
+  await teacher.bringToFront();
+  await panel.getByTestId('watch-screen').click();
+  await teacher.keyboard.type('echo watcher-$((2*21))');
+  await teacher.keyboard.press('Enter');
+  await panel.getByRole('button', { name: 'Take over' }).click();
+  await expect(panel).toHaveAttribute('data-mode', 'control');
+  await expect(panel.getByTestId('watch-status')).toHaveText('Live');
+  await panel.getByTestId('watch-screen').click();
+  await teacher.keyboard.type('echo teacher-$((3*3))');
+  await teacher.keyboard.press('Enter');
+  await expect(bench(alan).screen()).toContainText('teacher-9');
+  await expect(bench(alan).screen()).not.toContainText('watcher-42');
+  // (a page in a background window may poll less often: look at it as its participant would)
+  await alan.bringToFront();
+  await expect(alan.getByTestId('instructor-presence')).toContainText('Your instructor is in your terminal', { timeout: 20_000 });
+  await shoot(teacher, 'watch');
+  await shoot(alan, 'taken-over');
+  await teacher.bringToFront();
+  await panel.getByRole('button', { name: 'Close' }).click();
+  await alan.bringToFront();
+  await expect(alan.getByTestId('instructor-presence')).toHaveCount(0, { timeout: 20_000 });
+
   // a message for everyone shows on both participants' pages; one closes it
   await teacher.getByLabel('Message', { exact: true }).fill('Break until 11:00, then Lab 2');
   await teacher.getByRole('button', { name: 'Send' }).click();
   await expect(teacher.getByTestId('broadcast-current')).toContainText('Break until 11:00, then Lab 2');
-  for (const p of [alan, bea]) await expect(p.getByTestId('notice-message')).toHaveText('Break until 11:00, then Lab 2', { timeout: 20_000 });
+  for (const p of [alan, bea]) { await p.bringToFront(); await expect(p.getByTestId('notice-message')).toHaveText('Break until 11:00, then Lab 2', { timeout: 20_000 }); }
+  await teacher.bringToFront();
   await shoot(teacher, 'room');
   await shoot(bea, 'banner');
   await alan.getByRole('button', { name: 'Close the message' }).click();
@@ -101,7 +131,7 @@ test('an instructor runs a room: two participants join, the roster follows their
   await expect(teacher.getByTestId('room-state')).toHaveText('Ended');
   await expect(row('Alan').locator('.sandbox-state')).toHaveText('None');
   await expect(row('Alan').locator('.lab-cell .count').first()).toHaveText('1/4');
-  for (const p of [alan, bea]) await expect(p.getByTestId('notice-banner')).toContainText('Your instructor has ended “Room of two”', { timeout: 20_000 });
+  for (const p of [alan, bea]) { await p.bringToFront(); await expect(p.getByTestId('notice-banner')).toContainText('Your instructor has ended “Room of two”', { timeout: 20_000 }); }
   const late = await (await browser.newContext()).newPage();
   await late.goto(href);
   await expect(late.locator('.form-error')).toContainText('“Room of two” ended at');

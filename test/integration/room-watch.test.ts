@@ -89,12 +89,15 @@ test('watching shows the participant\'s terminal live and drops the watcher\'s k
   const width = (await execInShell(ctx.engine, ctx.prefix, ctx.q.sandboxOf(pid)!.id, 'tmux display -p -t main "#{window_width}x#{window_height}"')).stdout.trim();
   assert.equal(width, '100x29', 'the participant\'s size (less tmux\'s status line), not the watcher\'s 50x10');
 
+  // the page's Take over: the read-only client closes, a writable one opens
+  await watcher.close();
   const control = await as(ada, watchUrl('control'));
   await control.attached(30_000);
+  assert.equal(presenceOf(pid), 'in-terminal');
   assert.equal(await notice(), 'in-terminal');
   control.type('echo from-instructor-$((3*3))\r');
   await own.waitFor('from-instructor-9');
-  await Promise.all([watcher.close(), control.close()]);
+  await control.close();
   const deadline = Date.now() + 5000;
   while (presenceOf(pid) !== null && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
   assert.equal(presenceOf(pid), null, 'the banner goes when the instructor leaves');
