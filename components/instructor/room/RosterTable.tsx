@@ -57,6 +57,8 @@ export function RosterTable({ roster, now, onChanged, onWatch }: { roster: Roste
   const h = (column: SortColumn, label: string, className?: string) => <Header column={column} label={label} order={order} setOrder={setOrder} className={className} />;
   if (roster.members.length === 0) return <p className="card muted" data-testid="roster-empty">Nobody has joined yet. Participants enter the join code at /join; they appear here as they join.</p>;
   return (
+    <>
+    <p className="muted scroll-hint">Scroll the table sideways for checks, sandboxes, terminals and last activity.</p>
     <div className="roster-scroll">
       <table className="roster" aria-label="Participants" data-testid="roster">
         <thead>
@@ -89,5 +91,6 @@ export function RosterTable({ roster, now, onChanged, onWatch }: { roster: Roste
         </tbody>
       </table>
     </div>
+    </>
   );
 }

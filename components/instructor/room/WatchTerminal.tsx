@@ -47,7 +47,12 @@ export function WatchTerminal({ workshopId, member, onClose }: { workshopId: str
           : <button type="button" className="secondary" onClick={() => setMode('watch')}>Give back (read-only)</button>}
         <button type="button" className="secondary" onClick={onClose}>Close</button>
       </header>
-      {mode === 'control' && <p className="watch-note">{member.displayName} sees a banner saying you are in their terminal. They can still type too.</p>}
+      <p className={`watch-note ${mode}`}>
+        {mode === 'control'
+          ? `${member.displayName} sees a banner saying you are in their terminal; they can still type too.`
+          : `Read-only: nothing you type is sent. ${member.displayName} sees that you are looking.`}
+        {' '}Shown at their window&apos;s size (dots fill the rest).
+      </p>
       <div className="watch-screen" ref={host} data-testid="watch-screen" />
     </section>
   );

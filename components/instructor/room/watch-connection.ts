@@ -41,7 +41,8 @@ export function connectWatch(workshopId: string, memberKey: string, mode: 'watch
     attach: (t) => {
       term = t;
       early.splice(0).forEach((b) => t.write(b));
-      subscriptions.push(t.onData((d) => send(encoder.encode(d))), t.onResize(sendSize));
+      // A new size makes tmux redraw the whole view; what xterm reflowed meanwhile would linger beside it.
+      subscriptions.push(t.onData((d) => send(encoder.encode(d))), t.onResize(() => { t.clear(); sendSize(); }));
       sendSize();
       return () => { subscriptions.forEach((s) => s.dispose()); subscriptions = []; term = null; };
     },
