@@ -18,6 +18,8 @@ import { startHousekeeping } from './lib/sandbox/housekeeping';
 import { handlePublicGateway, PUBLIC_GATEWAY_PREFIX } from './lib/sandbox/public-gateway';
 import { PublicPorts, setPublicPorts } from './lib/sandbox/public-ports';
 import { terminalServer } from './lib/terminal/server';
+import { sessionSecret } from './lib/instructor/secret';
+import { watchServer } from './lib/room/watch-server';
 
 const dev = process.argv.includes('--dev');
 const cfg = config();
@@ -57,7 +59,10 @@ const server = http.createServer((req, res) => {
 // The participants' terminals (WebSocket at /api/terminal). Other upgrades are left to Next,
 // which adds its own listener for development's hot reload.
 const terminals = terminalServer(appContext);
-server.on('upgrade', (req, socket, head) => { terminals.handleUpgrade(req, socket, head); });
+// An instructor watching (or taking over) a member's terminal (WebSocket at /api/instructor/terminal).
+let secret: string | undefined;
+const watchers = watchServer(() => ({ ctx: appContext(), secret: (secret ??= sessionSecret(cfg.dataDir, cfg)) }));
+server.on('upgrade', (req, socket, head) => { if (!terminals.handleUpgrade(req, socket, head)) watchers.handleUpgrade(req, socket, head); });
 
 server.on('error', (err: NodeJS.ErrnoException) => {
   if (err.code === 'EADDRINUSE') {
@@ -101,6 +106,7 @@ async function shutdown(signal: string) {
   stopping = true;
   console.log(`[faaslab] ${signal}: stopping; waiting for ${runningJobs().length} running job(s)`);
   terminals.close();
+  watchers.close();
   publicPorts.close();
   const deadline = Date.now() + 60_000;
   while ((runningJobs().length > 0 || providerCalls > 0 || publicPorts.builds > 0) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 200));

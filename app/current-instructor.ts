@@ -7,6 +7,8 @@ import { instructorOfCookie } from '@/lib/instructor/request';
 import { sessionSecret } from '@/lib/instructor/secret';
 import { INSTRUCTOR_COOKIE } from '@/lib/instructor/session-cookie';
 import { labs } from '@/lib/labs';
+import type { RoomDeps } from '@/lib/room/deps';
+import { memberSandboxes } from '@/lib/room/sandboxes';
 
 const key = Symbol.for('faaslab.instructorDeps');
 type Holder = { [key]?: Omit<InstructorDeps, 'q'> };
@@ -25,4 +27,14 @@ export function instructorDeps(): InstructorDeps {
 /** The logged-in instructor of the page being drawn, or null. */
 export async function currentInstructor(): Promise<Instructor | null> {
   return instructorOfCookie(instructorDeps(), (await cookies()).get(INSTRUCTOR_COOKIE)?.value);
+}
+
+/** What the room's handlers need besides (lib/room/deps.ts): the site's sandbox lifetimes and the lifecycle functions, on this process's context. */
+export function roomDeps(): RoomDeps {
+  const ctx = appContext();
+  return {
+    ...instructorDeps(),
+    lifetime: ctx.cfg,
+    sandboxes: memberSandboxes(ctx),
+  };
 }

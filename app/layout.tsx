@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import type { ReactNode } from 'react';
 import { SandboxBar } from '@/components/sandbox/SandboxBar';
+import { NoticeBanner } from '@/components/workshop/NoticeBanner';
 import { WorkshopBadge } from '@/components/workshop/WorkshopBadge';
 import './globals.css';
 
@@ -20,6 +21,7 @@ export default function RootLayout({ children }: { children: ReactNode }) {
           <WorkshopBadge />
           <SandboxBar />
         </header>
+        <NoticeBanner />
         <main>{children}</main>
       </body>
     </html>

@@ -11,7 +11,7 @@ export function WorkshopCard({ w, members, origin, labTitles, now }: { w: Worksh
   const link = `${origin}${w.joinPath}`;
   return (
     <li className="card workshop" aria-label={w.title}>
-      <h3>{w.title} <span className={`badge ${state}`}>{STATE_TEXT[state]}</span></h3>
+      <h3>{w.title} <span className={`badge ${state}`}>{STATE_TEXT[state]}</span> <a className="open-room" href={`/instructor/sessions/${w.id}`} data-testid="open-room">Open the room →</a></h3>
       <dl>
         <dt>Join code</dt>
         <dd><span className="join-code" data-testid="join-code">{displayCode(w.joinCode)}</span> <span className="muted">participants enter it at {origin}/join</span></dd>

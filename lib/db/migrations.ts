@@ -97,4 +97,17 @@ export const migrations: string[] = [
   );
   CREATE INDEX workshop_members_participant ON workshop_members (participant_id, joined_at);
   `,
+  // 7: running a room (issue 13): how many times in a row a check has failed (the roster's
+  // "stuck"; check_results keeps only the latest result), and the instructor's broadcasts
+  `
+  ALTER TABLE check_results ADD COLUMN fails_in_row INTEGER NOT NULL DEFAULT 0;
+  UPDATE check_results SET fails_in_row = CASE WHEN passed = 1 THEN 0 ELSE 1 END;
+  CREATE TABLE workshop_broadcasts (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    workshop_id TEXT NOT NULL REFERENCES workshops(id) ON DELETE CASCADE,
+    message TEXT NOT NULL,
+    at INTEGER NOT NULL
+  );
+  CREATE INDEX workshop_broadcasts_latest ON workshop_broadcasts (workshop_id, id);
+  `,
 ];

@@ -5,7 +5,9 @@ export type SandboxRow = { id: string; participant_id: string; instance: string;
 export type ParticipantRow = { id: string; created_at: number; last_seen_at: number };
 export type FunctionRow = { sandbox_id: string; name: string; lang: string; image: string; updated_at: number };
 /** A check's latest result, and where and when it last passed (null: never). */
-export type CheckResultRow = { participant_id: string; lab: string; step: string; check_id: string; passed: boolean; sandbox_id: string; at: number; passed_sandbox_id: string | null; passed_at: number | null };
+export type CheckResultRow = { participant_id: string; lab: string; step: string; check_id: string; passed: boolean; sandbox_id: string; at: number; passed_sandbox_id: string | null; passed_at: number | null;
+  /** Failures since its last pass (0 after a pass): the roster's "the same check failed 3 times in a row". */
+  fails_in_row: number };
 export type StepVisitRow = { participant_id: string; lab: string; step: string; at: number };
 type CheckResultRecord = Omit<CheckResultRow, 'passed'> & { passed: 0 | 1 };
 const checkResult = (r: CheckResultRecord): CheckResultRow => ({ ...r, passed: r.passed === 1 });
@@ -95,15 +97,16 @@ export function queries(db: DB) {
     },
     /**
      * Keep a check's latest result; a pass also becomes its last pass, a failure leaves the last
-     * pass as it was (a step stays done when a retry fails). The participant's row is made if
+     * pass as it was (a step stays done when a retry fails) and counts one more failure in a row. The participant's row is made if
      * need be, as progress may come before any sandbox.
      */
     recordCheckResult(r: { participant_id: string; lab: string; step: string; check_id: string; passed: boolean; sandbox_id: string }, at = now()): void {
       db.transaction(() => {
         touch(r.participant_id, at);
-        db.prepare(`INSERT INTO check_results (participant_id, lab, step, check_id, passed, sandbox_id, at, passed_sandbox_id, passed_at)
-          VALUES (@participant_id, @lab, @step, @check_id, @passed, @sandbox_id, @at, CASE WHEN @passed = 1 THEN @sandbox_id END, CASE WHEN @passed = 1 THEN @at END)
+        db.prepare(`INSERT INTO check_results (participant_id, lab, step, check_id, passed, sandbox_id, at, passed_sandbox_id, passed_at, fails_in_row)
+          VALUES (@participant_id, @lab, @step, @check_id, @passed, @sandbox_id, @at, CASE WHEN @passed = 1 THEN @sandbox_id END, CASE WHEN @passed = 1 THEN @at END, 1 - @passed)
           ON CONFLICT(participant_id, lab, step, check_id) DO UPDATE SET passed = excluded.passed, sandbox_id = excluded.sandbox_id, at = excluded.at,
+            fails_in_row = CASE WHEN excluded.passed = 1 THEN 0 ELSE fails_in_row + 1 END,
             passed_sandbox_id = COALESCE(excluded.passed_sandbox_id, passed_sandbox_id), passed_at = COALESCE(excluded.passed_at, passed_at)`)
           .run({ ...r, passed: r.passed ? 1 : 0, at });
       })();

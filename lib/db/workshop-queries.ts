@@ -8,6 +8,8 @@ export type WorkshopRow = {
 };
 export type WorkshopMemberRow = { workshop_id: string; participant_id: string; display_name: string; joined_at: number };
 export type WorkshopListRow = WorkshopRow & { members: number };
+/** A message the instructor sent to everyone in a session (migration 7). */
+export type BroadcastRow = { id: number; workshop_id: string; message: string; at: number };
 
 /**
  * The queries of instructor-led sessions (migrations 5 and 6), kept beside queries.ts, which
@@ -71,6 +73,18 @@ export function workshopQueries(db: DB) {
     /** The session a participant joined last (for the header), if any. */
     latestWorkshopOf(participantId: string): (WorkshopRow & { display_name: string }) | undefined {
       return db.prepare('SELECT w.*, m.display_name FROM workshop_members m JOIN workshops w ON w.id = m.workshop_id WHERE m.participant_id = ? ORDER BY m.joined_at DESC LIMIT 1').get(participantId) as (WorkshopRow & { display_name: string }) | undefined;
+    },
+    /** End a session now (the first end counts; ending again changes nothing). */
+    endWorkshop(id: string, at = Date.now()): void {
+      db.prepare('UPDATE workshops SET ended_at = ? WHERE id = ? AND ended_at IS NULL').run(at, id);
+    },
+    insertBroadcast(workshopId: string, message: string, at = Date.now()): BroadcastRow {
+      const r = db.prepare('INSERT INTO workshop_broadcasts (workshop_id, message, at) VALUES (?, ?, ?)').run(workshopId, message, at);
+      return { id: Number(r.lastInsertRowid), workshop_id: workshopId, message, at };
+    },
+    /** A session's latest broadcast, if any. */
+    latestBroadcast(workshopId: string): BroadcastRow | undefined {
+      return db.prepare('SELECT * FROM workshop_broadcasts WHERE workshop_id = ? ORDER BY id DESC LIMIT 1').get(workshopId) as BroadcastRow | undefined;
     },
   };
 }

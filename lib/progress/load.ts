@@ -1,12 +1,12 @@
 import type { Queries } from '../db/queries';
 import { AppError } from '../errors';
 import { findStep } from '../labs/catalogue';
-import type { LabInfo } from '../labs/schema';
+import type { LabInfo, StepInfo } from '../labs/schema';
 import { stepChecks, type StepCheck, type StepChecksOf } from './step-checks';
 import { checkStatuses, stepKey, summarise, type CheckStatus, type Progress } from './summary';
 
 /** Every step's checks, by `lab/step` (compiled lessons are cached, so after the first call this is cheap). */
-export async function checksByStep(catalogue: LabInfo[], checksOf: StepChecksOf = stepChecks): Promise<Map<string, StepCheck[]>> {
+export async function checksByStep<C extends StepCheck>(catalogue: LabInfo[], checksOf: (step: StepInfo) => Promise<C[]>): Promise<Map<string, C[]>> {
   const entries = await Promise.all(catalogue.flatMap((lab) => lab.steps.map(async (s) => [stepKey(lab.slug, s.slug), await checksOf(s)] as const)));
   return new Map(entries);
 }

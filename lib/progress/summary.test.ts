@@ -17,7 +17,7 @@ const checks = new Map<string, StepCheck[]>([
   ['03-functions/03-build', [sb('hello-answers'), { id: 'yaml-written', state: 'workspace' }]],
 ]);
 const result = (step: string, check_id: string, passed: boolean, sandbox_id: string, passedIn: string | null, at = 100): CheckResultRow =>
-  ({ participant_id: 'p', lab: '03-functions', step, check_id, passed, sandbox_id, at, passed_sandbox_id: passedIn, passed_at: passedIn ? at : null });
+  ({ participant_id: 'p', lab: '03-functions', step, check_id, passed, sandbox_id, at, passed_sandbox_id: passedIn, passed_at: passedIn ? at : null, fails_in_row: passed ? 0 : 1 });
 const visit = (lab: string, step: string, at: number): StepVisitRow => ({ participant_id: 'p', lab, step, at });
 const input = (over: Partial<ProgressInput>): ProgressInput => ({ catalogue, checks, results: [], visits: [], currentSandbox: 'sb1', ...over });
 

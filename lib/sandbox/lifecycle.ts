@@ -35,3 +35,17 @@ export async function resetSandbox(ctx: AppContext, participantId: string, opts:
   });
   return ensureSandbox(ctx, participantId, progress);
 }
+
+/**
+ * Remove the participant's sandbox now, as the reaper removes an expired one: its stack and
+ * images go, its files move to the participant's kept folder, their progress stays (an
+ * instructor ending a session). Nothing happens when there is none. True when one was removed.
+ */
+export function removeParticipantSandbox(ctx: AppContext, participantId: string): Promise<boolean> {
+  return serialised(`sandbox:${participantId}`, async () => {
+    const row = ctx.q.sandboxOf(participantId);
+    if (!row) return false;
+    await dropSandbox(ctx, row, { keepFiles: true });
+    return true;
+  });
+}

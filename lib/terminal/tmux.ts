@@ -27,6 +27,18 @@ export type TmuxClient = {
 // The wrapper records the client's TTY (sh execs tmux, so it is the tmux client's own) where
 // `detach` finds it; paths are passed as arguments, never put into the script.
 const ATTACH = 'tty > "$1" && exec tmux new-session -A -s "$2"';
+/**
+ * How a tmux client joins the session: the participant's own (made if missing), an instructor
+ * watching (`-f read-only`: tmux ignores its keys), or an instructor who took over (keys go in).
+ * An instructor's client never makes a session and never resizes the participant's window
+ * (`ignore-size`): they see it at the participant's size. (tmux ≥ 3.0; the shell has 3.3a.)
+ */
+export type TmuxMode = 'own' | 'watch' | 'control';
+const ATTACH_AS: Record<TmuxMode, string> = {
+  own: ATTACH,
+  watch: 'tty > "$1" && exec tmux attach-session -t "=$2" -f read-only,ignore-size',
+  control: 'tty > "$1" && exec tmux attach-session -t "=$2" -f ignore-size',
+};
 const DETACH = 'for i in 1 2 3 4 5 6 7 8 9 10; do [ -s "$1" ] && break; sleep 0.1; done; [ -s "$1" ] && tmux detach-client -t "$(cat "$1")" 2>/dev/null; rm -f "$1"';
 const FORGET = 'rm -f "$1"';
 
@@ -35,10 +47,10 @@ const FORGET = 'rm -f "$1"';
  * (a new or replaced container has none). The tmux server outlives its clients, so the next
  * connection finds the shell as it was left.
  */
-export async function attachTmux(container: Docker.Container, size: TerminalSize, session = TMUX_SESSION): Promise<TmuxClient> {
+export async function attachTmux(container: Docker.Container, size: TerminalSize, session = TMUX_SESSION, mode: TmuxMode = 'own'): Promise<TmuxClient> {
   const ttyFile = `/tmp/.faaslab-terminal-${randomBytes(8).toString('hex')}`;
   const exec = await container.exec({
-    Cmd: unprivileged(['sh', '-c', ATTACH, 'sh', ttyFile, session]),
+    Cmd: unprivileged(['sh', '-c', ATTACH_AS[mode], 'sh', ttyFile, session]),
     AttachStdin: true, AttachStdout: true, AttachStderr: true, Tty: true,
     Env: TMUX_ENV,
     WorkingDir: SHELL_HOME,
