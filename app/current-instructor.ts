@@ -35,6 +35,7 @@ export function roomDeps(): RoomDeps {
   return {
     ...instructorDeps(),
     lifetime: ctx.cfg,
+    instance: ctx.cfg.FAASLAB_PREFIX,
     sandboxes: memberSandboxes(ctx),
   };
 }

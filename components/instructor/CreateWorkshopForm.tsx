@@ -75,7 +75,7 @@ export function CreateWorkshopForm({ labs }: { labs: { slug: string; title: stri
       <div className="row">
         <label>Places <span className="muted">1–200</span><input name="capacity" type="number" min={1} max={200} defaultValue={40} required /></label>
         <label>Sandbox lifetime <span className="muted">minutes</span><input name="sandboxLifetimeMinutes" type="number" min={15} max={1440} defaultValue={180} required /></label>
-        <label>Sandboxes to make ahead <span className="muted">ready before people arrive</span><input name="poolSize" type="number" min={0} max={200} defaultValue={10} required /></label>
+        <label>Sandboxes to make ahead <span className="muted">made from an hour before the start</span><input name="poolSize" type="number" min={0} max={200} defaultValue={10} required /></label>
       </div>
       <FormError error={error} />
       {created && <p className="form-ok" role="status">Created “{created.title}”: its join code is <strong>{displayCode(created.joinCode)}</strong>, in the list with its link.</p>}

@@ -24,7 +24,7 @@ export function WorkshopCard({ w, members, origin, labTitles, now }: { w: Worksh
         <dt>Labs</dt>
         <dd>{w.labs.map((l) => labTitles.get(l) ?? l).join(' · ')}</dd>
         <dt>Sandboxes</dt>
-        <dd>{w.sandboxLifetimeMinutes} min lifetime · {w.poolSize} to make ahead <span className="muted">(both kept with the session; applying them to its sandboxes comes in a later release, until then the site-wide settings apply)</span></dd>
+        <dd>{w.sandboxLifetimeMinutes} min lifetime · {w.poolSize} made ahead <span className="muted">(from an hour before the start)</span></dd>
       </dl>
     </li>
   );

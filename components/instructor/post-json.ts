@@ -2,10 +2,10 @@ import type { ErrorView } from '@/lib/errors';
 
 export type Posted<T> = { ok: true; value: T } | { ok: false; error: ErrorView };
 
-/** POST a form's values as JSON to one of our APIs; its `{ error }` (or a network failure) as an ErrorView. */
-export async function postJson<T>(url: string, body: unknown): Promise<Posted<T>> {
+/** POST a form's values as JSON to one of our APIs (or DELETE); its `{ error }` (or a network failure) as an ErrorView. */
+export async function postJson<T>(url: string, body: unknown, method: 'POST' | 'DELETE' = 'POST'): Promise<Posted<T>> {
   try {
-    const res = await fetch(url, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+    const res = await fetch(url, { method, headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
     const json = await res.json().catch(() => null);
     if (res.ok) return { ok: true, value: json as T };
     return { ok: false, error: json?.error ?? { code: 'internal', message: `The server answered ${res.status}.`, hint: 'Try again in a moment.' } };

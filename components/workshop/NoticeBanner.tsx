@@ -32,9 +32,14 @@ export function NoticeBanner() {
       const body = await fetch('/api/workshop/notice', { cache: 'no-store' }).then((r) => (r.ok ? r.json() : null)).catch(() => null);
       if (!stopped && body) { setNotice(body.notice ?? null); setInstructor(body.instructor ?? null); }
     };
+    // Back to a tab that was hidden (polls skip hidden pages, and browsers slow their timers):
+    // at once, not at the next tick.
+    const onVisible = () => { if (!document.hidden) void refresh(); };
     void refresh();
     const poll = setInterval(refresh, POLL_MS);
-    return () => { stopped = true; clearInterval(poll); };
+    document.addEventListener('visibilitychange', onVisible);
+    window.addEventListener('focus', onVisible);
+    return () => { stopped = true; clearInterval(poll); document.removeEventListener('visibilitychange', onVisible); window.removeEventListener('focus', onVisible); };
   }, [instructorPage]);
 
   if (instructorPage) return null;

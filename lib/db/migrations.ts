@@ -110,4 +110,10 @@ export const migrations: string[] = [
   );
   CREATE INDEX workshop_broadcasts_latest ON workshop_broadcasts (workshop_id, id);
   `,
+  // 8: a session's own warm pool (its "sandboxes to make ahead"): the session a pool sandbox
+  // was made for (NULL: the site's pool); and the instructor taking their message down
+  `
+  ALTER TABLE sandboxes ADD COLUMN pool_workshop_id TEXT;
+  ALTER TABLE workshop_broadcasts ADD COLUMN cleared_at INTEGER;
+  `,
 ];

@@ -1,7 +1,9 @@
 import type { DB } from './open';
 import { workshopQueries } from './workshop-queries';
 
-export type SandboxRow = { id: string; participant_id: string; instance: string; status: 'creating' | 'ready' | 'failed' | 'removing'; gateway_token: string; gateway_password: string; created_at: number; updated_at: number; last_active_at: number; expires_at: number; public_port: number | null };
+export type SandboxRow = { id: string; participant_id: string; instance: string; status: 'creating' | 'ready' | 'failed' | 'removing'; gateway_token: string; gateway_password: string; created_at: number; updated_at: number; last_active_at: number; expires_at: number; public_port: number | null;
+  /** A pool sandbox made for this workshop session (migration 8); null: the site's pool, or handed over. */
+  pool_workshop_id: string | null };
 export type ParticipantRow = { id: string; created_at: number; last_seen_at: number };
 export type FunctionRow = { sandbox_id: string; name: string; lang: string; image: string; updated_at: number };
 /** A check's latest result, and where and when it last passed (null: never). */
@@ -44,20 +46,28 @@ export function queries(db: DB) {
     sandboxesOf(instance: string): SandboxRow[] {
       return db.prepare('SELECT * FROM sandboxes WHERE instance = ?').all(instance) as SandboxRow[];
     },
-    insertSandbox(row: Pick<SandboxRow, 'id' | 'participant_id' | 'instance' | 'gateway_token' | 'gateway_password' | 'expires_at'>): void {
-      db.prepare("INSERT INTO sandboxes (id, participant_id, instance, status, gateway_token, gateway_password, created_at, updated_at, last_active_at, expires_at) VALUES (?, ?, ?, 'creating', ?, ?, ?, ?, ?, ?)")
-        .run(row.id, row.participant_id, row.instance, row.gateway_token, row.gateway_password, now(), now(), now(), row.expires_at);
+    insertSandbox(row: Pick<SandboxRow, 'id' | 'participant_id' | 'instance' | 'gateway_token' | 'gateway_password' | 'expires_at'> & { pool_workshop_id?: string | null }): void {
+      db.prepare("INSERT INTO sandboxes (id, participant_id, instance, status, gateway_token, gateway_password, created_at, updated_at, last_active_at, expires_at, pool_workshop_id) VALUES (?, ?, ?, 'creating', ?, ?, ?, ?, ?, ?, ?)")
+        .run(row.id, row.participant_id, row.instance, row.gateway_token, row.gateway_password, now(), now(), now(), row.expires_at, row.pool_workshop_id ?? null);
     },
-    /** Sandboxes made in advance, not yet handed to anyone (their participant is a `pool-…` placeholder). */
-    poolSandboxes(instance: string): SandboxRow[] {
-      return db.prepare("SELECT * FROM sandboxes WHERE instance = ? AND participant_id LIKE 'pool:%' ORDER BY created_at").all(instance) as SandboxRow[];
+    /** Sandboxes made in advance, not yet handed to anyone (their participant is a `pool:…` placeholder): the site's (null), or one session's. */
+    poolSandboxes(instance: string, workshopId: string | null = null): SandboxRow[] {
+      return db.prepare("SELECT * FROM sandboxes WHERE instance = ? AND participant_id LIKE 'pool:%' AND pool_workshop_id IS ? ORDER BY created_at").all(instance, workshopId) as SandboxRow[];
     },
-    /** Hand the oldest ready pool sandbox to a participant (atomic); its clocks start now. */
-    claimPoolSandbox(instance: string, participantId: string, expiresAt: number): SandboxRow | undefined {
+    /** The sessions that have pool sandboxes here (to drop those no longer wanted). */
+    poolWorkshopIds(instance: string): string[] {
+      return (db.prepare("SELECT DISTINCT pool_workshop_id AS id FROM sandboxes WHERE instance = ? AND participant_id LIKE 'pool:%' AND pool_workshop_id IS NOT NULL").all(instance) as { id: string }[]).map((r) => r.id);
+    },
+    /**
+     * Hand the oldest ready pool sandbox to a participant (atomic); its clocks start now. A
+     * member of a session gets one made for it first, else one of the site's.
+     */
+    claimPoolSandbox(instance: string, participantId: string, expiresAt: number, workshopId: string | null = null): SandboxRow | undefined {
       return db.transaction(() => {
-        const row = db.prepare("SELECT * FROM sandboxes WHERE instance = ? AND participant_id LIKE 'pool:%' AND status = 'ready' ORDER BY created_at LIMIT 1").get(instance) as SandboxRow | undefined;
+        const pick = (wid: string | null) => db.prepare("SELECT * FROM sandboxes WHERE instance = ? AND participant_id LIKE 'pool:%' AND pool_workshop_id IS ? AND status = 'ready' ORDER BY created_at LIMIT 1").get(instance, wid) as SandboxRow | undefined;
+        const row = (workshopId !== null ? pick(workshopId) : undefined) ?? pick(null);
         if (!row) return undefined;
-        db.prepare('UPDATE sandboxes SET participant_id = ?, created_at = ?, last_active_at = ?, expires_at = ?, updated_at = ? WHERE id = ?').run(participantId, now(), now(), expiresAt, now(), row.id);
+        db.prepare('UPDATE sandboxes SET participant_id = ?, pool_workshop_id = NULL, created_at = ?, last_active_at = ?, expires_at = ?, updated_at = ? WHERE id = ?').run(participantId, now(), now(), expiresAt, now(), row.id);
         db.prepare('DELETE FROM participants WHERE id = ?').run(row.participant_id);
         return db.prepare('SELECT * FROM sandboxes WHERE id = ?').get(row.id) as SandboxRow;
       })();

@@ -9,7 +9,9 @@ export type WorkshopRow = {
 export type WorkshopMemberRow = { workshop_id: string; participant_id: string; display_name: string; joined_at: number };
 export type WorkshopListRow = WorkshopRow & { members: number };
 /** A message the instructor sent to everyone in a session (migration 7). */
-export type BroadcastRow = { id: number; workshop_id: string; message: string; at: number };
+export type BroadcastRow = { id: number; workshop_id: string; message: string; at: number;
+  /** When the instructor took it down (migration 8); null while it shows. */
+  cleared_at: number | null };
 
 /**
  * The queries of instructor-led sessions (migrations 5 and 6), kept beside queries.ts, which
@@ -80,7 +82,17 @@ export function workshopQueries(db: DB) {
     },
     insertBroadcast(workshopId: string, message: string, at = Date.now()): BroadcastRow {
       const r = db.prepare('INSERT INTO workshop_broadcasts (workshop_id, message, at) VALUES (?, ?, ?)').run(workshopId, message, at);
-      return { id: Number(r.lastInsertRowid), workshop_id: workshopId, message, at };
+      return { id: Number(r.lastInsertRowid), workshop_id: workshopId, message, at, cleared_at: null };
+    },
+    /** Take the session's current message down (true when one was showing). */
+    clearBroadcast(workshopId: string, at = Date.now()): boolean {
+      const r = db.prepare('UPDATE workshop_broadcasts SET cleared_at = ? WHERE workshop_id = ? AND cleared_at IS NULL').run(at, workshopId);
+      return r.changes > 0;
+    },
+    /** Sessions that want sandboxes made ahead by `until` (their start) and have not ended by `now`, the soonest first, with how many joined. */
+    workshopsWantingPool(now: number, until: number): WorkshopListRow[] {
+      return db.prepare(`SELECT w.*, (SELECT COUNT(*) FROM workshop_members m WHERE m.workshop_id = w.id) AS members FROM workshops w
+        WHERE w.pool_size > 0 AND w.ended_at IS NULL AND w.ends_at > ? AND w.starts_at <= ? ORDER BY w.starts_at, w.created_at`).all(now, until) as WorkshopListRow[];
     },
     /** A session's latest broadcast, if any. */
     latestBroadcast(workshopId: string): BroadcastRow | undefined {

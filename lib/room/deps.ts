@@ -16,6 +16,8 @@ export type MemberSandboxes = {
 /** The instructor handlers' collaborators, and what running a room needs besides. */
 export type RoomDeps = InstructorDeps & {
   lifetime: LifetimeConfig;
+  /** This platform instance (FAASLAB_PREFIX): whose sandboxes made ahead the room counts. */
+  instance: string;
   sandboxes: MemberSandboxes;
   /** A step's checks with their titles (its checks.yaml by default). */
   checksOf?: (step: StepInfo) => Promise<RosterCheck[]>;

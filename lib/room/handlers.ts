@@ -52,6 +52,14 @@ export function postBroadcast(deps: RoomDeps, req: Request, id: string): Promise
   });
 }
 
+/** DELETE …/workshops/<id>/broadcast → { cleared }: the message comes down from every member's pages (at their next poll). */
+export function clearBroadcast(deps: RoomDeps, req: Request, id: string): Promise<Response> {
+  return answerInstructor(async () => {
+    const w = await mineToChange(deps, req, id);
+    return { cleared: deps.q.clearBroadcast(w.id, clock(deps)) };
+  });
+}
+
 /**
  * POST …/workshops/<id>/end → { workshop, sandboxesRemoved }: the session ends now (nobody can
  * join; its end time is now), and every member's sandbox is removed as the reaper removes one:

@@ -1,6 +1,7 @@
 import { FOLDER, type LabInfo, type StepInfo } from '../labs/schema';
 import { checksByStep } from '../progress/load';
 import { readStepChecks } from '../labs/compile';
+import { roomPoolStatus, type RoomPoolStatus } from '../sandbox/room-pool';
 import { stateAt, type Workshop, type WorkshopState } from '../workshops/workshops';
 import type { RoomDeps } from './deps';
 import { memberKey } from './member-key';
@@ -12,6 +13,8 @@ export type Roster = {
   members: RosterMember[];
   /** The message members see in their banner now, if any. */
   broadcast: { message: string; at: number } | null;
+  /** The session's sandboxes made ahead. */
+  pool: RoomPoolStatus;
 };
 
 /** The session's labs from the catalogue, in the session's order (a lab since removed from the catalogue is left out). */
@@ -34,7 +37,8 @@ export async function loadRoster(deps: RoomDeps, w: Workshop, now: number): Prom
   return {
     workshop: w, state, now, members,
     labs: labs.map((l, i) => ({ slug: l.slug, title: l.title, number: Number(FOLDER.exec(l.slug)?.[1] ?? i + 1) })),
-    broadcast: b ? { message: b.message, at: b.at } : null,
+    broadcast: b && b.cleared_at === null ? { message: b.message, at: b.at } : null,
+    pool: roomPoolStatus(deps.q, deps.instance, w, now),
   };
 }
 

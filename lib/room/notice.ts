@@ -22,7 +22,7 @@ export function noticeFor(q: Queries, participantId: string, now: number): Notic
   }
   if (state !== 'live') return null;
   const b = q.latestBroadcast(w.id);
-  return b ? { id: `b${b.id}`, kind: 'broadcast', title: w.title, message: b.message, at: b.at } : null;
+  return b && b.cleared_at === null ? { id: `b${b.id}`, kind: 'broadcast', title: w.title, message: b.message, at: b.at } : null;
 }
 
 /** GET /api/workshop/notice → { notice, instructor: 'watching' | 'in-terminal' | null }: polled by every page of a participant (401 without their cookie). */

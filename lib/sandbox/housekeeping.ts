@@ -27,8 +27,10 @@ export function startHousekeeping(ctx: AppContext): void {
       if (ctx.cfg.FAASLAB_REAPER_SECONDS > 0) every(ctx.cfg.FAASLAB_REAPER_SECONDS * 1000, 'reaper', () => reapSandboxes(ctx));
       // Retention counts in days: once at start-up, then hourly is plenty.
       if (ctx.cfg.FAASLAB_WORKSPACE_RETENTION_DAYS > 0) { void forgetUnseenParticipants(ctx).catch((err) => log.error({ err: (err as Error).message }, 'workspace retention failed')); every(3600_000, 'workspace retention', () => forgetUnseenParticipants(ctx)); }
-      // Top the warm pool up soon after someone took a sandbox from it (a no-op when full).
-      if (ctx.cfg.FAASLAB_POOL_SIZE > 0) { void fillPool(ctx).catch(() => {}); every(5000, 'warm pool', () => fillPool(ctx)); }
+      // Top the warm pools up soon after someone took a sandbox (a few queries when full);
+      // always on, since a workshop session may want its own even when the site's is 0.
+      void fillPool(ctx).catch(() => {});
+      every(5000, 'warm pool', () => fillPool(ctx));
     });
   if (ctx.cfg.FAASLAB_SCALE_TO_ZERO_SECONDS > 0) {
     const idleMs = ctx.cfg.FAASLAB_SCALE_TO_ZERO_SECONDS * 1000;

@@ -1,7 +1,8 @@
 import type { AppContext } from '../app-context';
 import { AppError } from '../errors';
-import { extendedExpiry, lifetime, type Lifetime } from './lifetime';
+import { extendedExpiry, lifetime, siteMaxMs, type Lifetime } from './lifetime';
 import { serialised } from './locks';
+import { sandboxRules } from './room-rules';
 import { ensureSandbox, type Sandbox } from './provision';
 import { dropSandbox } from './reaper';
 
@@ -14,11 +15,16 @@ export function sandboxStatus(ctx: AppContext, participantId: string, now = Date
   return { exists: true, id: row.id, status: row.status, ...lifetime(row, ctx.cfg, now) };
 }
 
-/** Push the hard limit back by one extension (capped) and restart the idle clock. */
+/**
+ * Push the hard limit back by one extension and restart the idle clock. Capped at the longer of
+ * the site's maximum and the participant's session's sandbox lifetime: a session may give its
+ * sandboxes a short life, and Extend is the asked-for exception to it.
+ */
 export function extendSandbox(ctx: AppContext, participantId: string, now = Date.now()): SandboxStatus {
   const row = ctx.q.sandboxOf(participantId);
   if (!row) throw new AppError('not_found', 'You have no sandbox to extend yet.', { hint: 'Run a function or open the terminal to get one.' });
-  ctx.q.setSandboxExpiry(row.id, extendedExpiry(row, ctx.cfg, now));
+  const cap = Math.max(siteMaxMs(ctx.cfg), sandboxRules(ctx.q, ctx.cfg, participantId, now).maxMs);
+  ctx.q.setSandboxExpiry(row.id, extendedExpiry(row, ctx.cfg, now, cap));
   return sandboxStatus(ctx, participantId, now);
 }
 

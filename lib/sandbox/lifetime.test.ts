@@ -27,6 +27,14 @@ test('extend adds an hour to the hard limit, never past the maximum from now', (
   assert.equal(extendedExpiry({ last_active_at: t0, expires_at: t0 - 5 }, cfg, t0), t0 + H);
 });
 
+test('a workshop session\'s lifetime sets the hard limit and its cap; an extension never takes time away', () => {
+  assert.equal(firstExpiry(cfg, t0, 3 * H), t0 + 3 * H);
+  assert.equal(extendedExpiry({ last_active_at: t0, expires_at: t0 + 3 * H }, cfg, t0, 12 * H), t0 + 4 * H);
+  assert.equal(extendedExpiry({ last_active_at: t0, expires_at: t0 + 12 * H }, cfg, t0, 12 * H), t0 + 12 * H);
+  // a sandbox that was given 12 h, extended under the site's 8 h cap: it keeps its 12 h
+  assert.equal(extendedExpiry({ last_active_at: t0, expires_at: t0 + 12 * H }, cfg, t0), t0 + 12 * H);
+});
+
 test('remaining time reads naturally', () => {
   assert.equal(formatRemaining(45_000), '45 s');
   assert.equal(formatRemaining(12 * 60_000 + 30_000), '12 min');

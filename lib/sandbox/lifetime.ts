@@ -1,7 +1,8 @@
 /**
  * A sandbox's life, as pure arithmetic over its row and the configuration: it ends at the
  * idle timeout (last activity + idle minutes) or at its hard limit, whichever comes first.
- * Extend adds time to both, never past FAASLAB_SANDBOX_MAX_HOURS from now.
+ * Extend adds time to both, never past the hard limit's length from now (FAASLAB_SANDBOX_MAX_HOURS,
+ * or the sandbox lifetime of the workshop session the participant is in: `maxMs`).
  */
 export type LifetimeConfig = {
   FAASLAB_SANDBOX_IDLE_MINUTES: number;
@@ -20,8 +21,11 @@ export type Lifetime = {
 
 const MINUTE = 60_000;
 
+/** How long a sandbox may live at most, unless a workshop session says otherwise. */
+export const siteMaxMs = (cfg: LifetimeConfig) => cfg.FAASLAB_SANDBOX_MAX_HOURS * 3600_000;
+
 /** The hard limit of a sandbox made now. */
-export const firstExpiry = (cfg: LifetimeConfig, now: number) => now + cfg.FAASLAB_SANDBOX_MAX_HOURS * 3600_000;
+export const firstExpiry = (cfg: LifetimeConfig, now: number, maxMs = siteMaxMs(cfg)) => now + maxMs;
 
 export function lifetime(row: Row, cfg: LifetimeConfig, now: number): Lifetime {
   const idleEnd = cfg.FAASLAB_SANDBOX_IDLE_MINUTES > 0 ? row.last_active_at + cfg.FAASLAB_SANDBOX_IDLE_MINUTES * MINUTE : Infinity;
@@ -32,9 +36,10 @@ export function lifetime(row: Row, cfg: LifetimeConfig, now: number): Lifetime {
 export const isExpired = (row: Row, cfg: LifetimeConfig, now: number) => lifetime(row, cfg, now).remainingMs === 0;
 
 /** The hard limit after one Extend (activity is reset by the caller, which also restarts the idle clock). */
-export function extendedExpiry(row: Row, cfg: LifetimeConfig, now: number): number {
+export function extendedExpiry(row: Row, cfg: LifetimeConfig, now: number, maxMs = siteMaxMs(cfg)): number {
   const wanted = Math.max(row.expires_at, now) + cfg.FAASLAB_SANDBOX_EXTEND_MINUTES * MINUTE;
-  return Math.min(wanted, firstExpiry(cfg, now));
+  // (never sooner than it already was: an extension cannot take time away)
+  return Math.max(row.expires_at, Math.min(wanted, firstExpiry(cfg, now, maxMs)));
 }
 
 /** "1 h 05 min", "12 min", "45 s": what the participant reads beside the Extend button. */

@@ -12,6 +12,7 @@ import { ensureGateway, ensureGatewaySecrets, GATEWAY_USER } from './gateway';
 import { ensureShell } from './shell';
 import { ensureControlPlane } from './control-plane';
 import { firstExpiry, lifetime } from './lifetime';
+import { sandboxRules } from './room-rules';
 import { dropSandbox } from './reaper';
 import { serialised } from './locks';
 import { withMakeSlot } from './make-slots';
@@ -33,8 +34,10 @@ const secret = () => randomBytes(24).toString('base64url');
 /**
  * The participant's sandbox, made on first need and re-made where parts are missing (a
  * restart or a removed service loses nothing that the database and labels can't restore).
+ * A member of a running workshop session takes a sandbox made ahead for it first, and theirs
+ * lives as long as the session says; `poolFor` makes a pool sandbox for that session.
  */
-export function ensureSandbox(deps: SandboxDeps, participantId: string, progress: (line: string) => void = () => {}, opts: { activity?: boolean } = {}): Promise<Sandbox> {
+export function ensureSandbox(deps: SandboxDeps, participantId: string, progress: (line: string) => void = () => {}, opts: { activity?: boolean; poolFor?: string } = {}): Promise<Sandbox> {
   return serialised(`sandbox:${participantId}`, async () => {
     const { q, cfg, engine, images } = deps;
     q.touchParticipant(participantId);
@@ -46,13 +49,17 @@ export function ensureSandbox(deps: SandboxDeps, participantId: string, progress
       await dropSandbox(deps, row, { keepFiles: true });
       row = undefined;
     }
-    if (!row && !isPoolOwner(participantId) && cfg.FAASLAB_POOL_SIZE > 0) {
-      row = q.claimPoolSandbox(cfg.FAASLAB_PREFIX, participantId, firstExpiry(cfg, Date.now()));
+    const rules = isPoolOwner(participantId) ? null : sandboxRules(q, cfg, participantId, Date.now());
+    if (!row && rules) {
+      row = q.claimPoolSandbox(cfg.FAASLAB_PREFIX, participantId, firstExpiry(cfg, Date.now(), rules.maxMs), rules.workshopId);
       if (row) progress('Your sandbox was made in advance: checking it…');
     }
     const fresh = !row;
     if (!row) {
-      q.insertSandbox({ id: newSandboxId(), participant_id: participantId, instance: cfg.FAASLAB_PREFIX, gateway_token: secret(), gateway_password: secret(), expires_at: firstExpiry(cfg, Date.now()) });
+      q.insertSandbox({
+        id: newSandboxId(), participant_id: participantId, instance: cfg.FAASLAB_PREFIX, gateway_token: secret(), gateway_password: secret(),
+        expires_at: firstExpiry(cfg, Date.now(), rules?.maxMs), pool_workshop_id: rules ? null : opts.poolFor ?? null,
+      });
       row = q.sandboxOf(participantId)!;
     }
     const current = row;

@@ -24,7 +24,7 @@ export function newWorkshopSchema(labSlugs: string[], now: number) {
     sandboxLifetimeMinutes: z.number({ error: 'Give the sandbox lifetime in minutes.' }).int('Sandbox lifetime is whole minutes.').min(15, 'A sandbox lives at least 15 minutes.').max(24 * 60, 'A sandbox lives at most 24 hours (1440 minutes).')
       .describe('How long each participant\'s sandbox lives'),
     poolSize: z.number({ error: 'Give the number of sandboxes to make ahead as a number.' }).int('Sandboxes made ahead are a whole number.').min(0, 'Sandboxes made ahead cannot be negative.').max(MAX_CAPACITY, `At most ${MAX_CAPACITY} sandboxes are made ahead.`)
-      .describe('Sandboxes to make before the session starts (stored; filling them comes later)'),
+      .describe('Sandboxes made for the session ahead of its members, from an hour before its start (lib/sandbox/room-pool.ts)'),
   }).superRefine((w, ctx) => {
     if (w.endsAt <= w.startsAt) ctx.addIssue({ code: 'custom', path: ['endsAt'], message: 'The end must be after the start.' });
     else if (w.endsAt - w.startsAt > 7 * DAY_MS) ctx.addIssue({ code: 'custom', path: ['endsAt'], message: 'A session lasts at most 7 days.' });

@@ -28,7 +28,7 @@ const get = (url: string) => new Request(`${SITE}${url}`, { headers: { host: 'lo
 
 before(async () => {
   ctx = await testContext();
-  deps = { q: ctx.q, secret: 's'.repeat(32), limiter: new LoginLimiter(), catalogue: () => loadCatalogue(path.resolve(import.meta.dirname, '../../labs')), lifetime: ctx.cfg, sandboxes: memberSandboxes(ctx) };
+  deps = { q: ctx.q, secret: 's'.repeat(32), limiter: new LoginLimiter(), catalogue: () => loadCatalogue(path.resolve(import.meta.dirname, '../../labs')), lifetime: ctx.cfg, instance: ctx.prefix, sandboxes: memberSandboxes(ctx) };
   const me = await createInstructor(ctx.q, { email: 'ada@example.org', name: 'Ada', password: 'analytical-engine' }, null);
   cookie = `faaslab_instructor=${await sealSession(me.id, deps.secret)}`;
   const now = Date.now();

@@ -54,6 +54,7 @@ before(async () => {
     q, secret: sessionSecret(dataDir, {}), limiter: new LoginLimiter(), now: () => now,
     catalogue: () => loadCatalogue(path.resolve(import.meta.dirname, '../../labs')),
     lifetime: { FAASLAB_SANDBOX_IDLE_MINUTES: 60, FAASLAB_SANDBOX_MAX_HOURS: 8, FAASLAB_SANDBOX_EXTEND_MINUTES: 60 },
+    instance: 'room-test',
     sandboxes: {
       reset: async (pid) => { calls.push(`reset ${pid}`); },
       extend: (pid) => { calls.push(`extend ${pid}`); },

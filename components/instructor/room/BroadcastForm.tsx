@@ -7,7 +7,7 @@ import type { ErrorView } from '@/lib/errors';
 
 const time = (ms: number) => new Date(ms).toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' });
 
-/** A message for everyone in the session: a banner on each member's pages until they close it. */
+/** A message for everyone in the session: a banner on each member's pages until they close it or the instructor takes it down. */
 export function BroadcastForm({ workshopId, disabled, current, onSent }: { workshopId: string; disabled: boolean; current: { message: string; at: number } | null; onSent: () => void }) {
   const [error, setError] = useState<ErrorView | null>(null);
   const [busy, setBusy] = useState(false);
@@ -29,9 +29,21 @@ export function BroadcastForm({ workshopId, disabled, current, onSent }: { works
         <button type="submit" disabled={busy || disabled}>{busy ? 'Sending…' : 'Send'}</button>
       </div>
       <FormError error={error} />
-      <p className="muted" data-testid="broadcast-current">
-        {disabled ? 'The session has ended.' : current ? <>Showing since {time(current.at)}: <q>{current.message}</q> (a new message replaces it)</> : 'Shown as a banner on every participant\'s pages, until they close it.'}
-      </p>
+      <div className="broadcast-current">
+        <p className="muted" data-testid="broadcast-current">
+          {disabled ? 'The session has ended.' : current ? <>Showing since {time(current.at)}: <q>{current.message}</q> (a new message replaces it)</> : 'Shown as a banner on every participant\'s pages, until they close it.'}
+        </p>
+        {current && !disabled && (
+          <button type="button" className="secondary" disabled={busy} onClick={async () => {
+            setBusy(true);
+            const r = await postJson(`/api/instructor/workshops/${workshopId}/broadcast`, {}, 'DELETE');
+            setBusy(false);
+            if (!r.ok) { setError(r.error); return; }
+            setError(null);
+            onSent();
+          }}>Take it down</button>
+        )}
+      </div>
     </form>
   );
 }

@@ -7,6 +7,7 @@ import type { Roster } from '@/lib/room/load';
 import { displayCode } from '@/lib/workshops/join-code';
 import { BroadcastForm } from './BroadcastForm';
 import { EndSession } from './EndSession';
+import { PoolStatus } from './PoolStatus';
 import { RosterTable } from './RosterTable';
 import { useRoster } from './use-roster';
 import { WatchTerminal } from './WatchTerminal';
@@ -37,6 +38,7 @@ export function RoomDashboard({ initial }: { initial: Roster }) {
         <span><strong>{roster.members.length}</strong> of {w.capacity} joined</span>
         <span className={stuck > 0 ? 'need-help' : ''}><strong>{stuck}</strong> need{stuck === 1 ? 's' : ''} help</span>
         <span><strong>{withSandbox}</strong> with a sandbox</span>
+        <PoolStatus pool={roster.pool} poolSize={w.poolSize} now={now} ended={roster.state === 'ended'} />
         <span className="muted">Updates every few seconds</span>
       </div>
       {problem && <FormError error={problem} />}
