@@ -11,17 +11,18 @@ import type { RoomDeps } from '@/lib/room/deps';
 import { memberSandboxes } from '@/lib/room/sandboxes';
 
 const key = Symbol.for('faaslab.instructorDeps');
-type Holder = { [key]?: Omit<InstructorDeps, 'q'> };
+type Holder = { [key]?: Omit<InstructorDeps, 'q' | 'limiter'> };
 
 /**
- * The instructor handlers' collaborators, once per process (on globalThis, like appContext):
- * one login limiter for every request, the cookie secret read once.
+ * The instructor handlers' collaborators: the cookie secret read once per process (on
+ * globalThis, like appContext); the login limiter over this process's database, where the
+ * failures are kept (so it holds no state of its own).
  */
 export function instructorDeps(): InstructorDeps {
   const g = globalThis as Holder;
   const ctx = appContext();
-  g[key] ??= { secret: sessionSecret(ctx.cfg.dataDir, ctx.cfg), limiter: new LoginLimiter(), catalogue: () => labs() };
-  return { ...g[key], q: ctx.q };
+  g[key] ??= { secret: sessionSecret(ctx.cfg.dataDir, ctx.cfg), catalogue: () => labs() };
+  return { ...g[key], q: ctx.q, limiter: new LoginLimiter(ctx.q) };
 }
 
 /** The logged-in instructor of the page being drawn, or null. */

@@ -33,6 +33,7 @@ export default async function InstructorDashboard() {
         <h1>Your workshop sessions</h1>
         <span className="muted">Logged in as {me.name} ({me.email})</span>
         <LogoutButton />
+        <LogoutButton everywhere />
       </div>
       <div className="instructor-grid">
         <div>

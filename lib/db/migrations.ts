@@ -116,4 +116,25 @@ export const migrations: string[] = [
   ALTER TABLE sandboxes ADD COLUMN pool_workshop_id TEXT;
   ALTER TABLE workshop_broadcasts ADD COLUMN cleared_at INTEGER;
   `,
+  // 9: instructor sign-in kept on the server (issue 13, "Accounts"): each login is a row the
+  // sealed cookie names by a random id (stored hashed), so logging out ends it everywhere it was
+  // copied to; and failed logins, so the login limit survives a restart. Self-contained: it
+  // touches no table but its own (and instructors, by reference).
+  `
+  CREATE TABLE instructor_sessions (
+    id_hash TEXT PRIMARY KEY,
+    instructor_id TEXT NOT NULL REFERENCES instructors(id) ON DELETE CASCADE,
+    created_at INTEGER NOT NULL,
+    last_seen_at INTEGER NOT NULL,
+    expires_at INTEGER NOT NULL
+  );
+  CREATE INDEX instructor_sessions_instructor ON instructor_sessions (instructor_id);
+  CREATE INDEX instructor_sessions_expiry ON instructor_sessions (expires_at);
+  CREATE TABLE login_failures (
+    key TEXT NOT NULL,
+    at INTEGER NOT NULL
+  );
+  CREATE INDEX login_failures_key ON login_failures (key, at);
+  CREATE INDEX login_failures_at ON login_failures (at);
+  `,
 ];

@@ -1,3 +1,4 @@
+import { authQueries } from './auth-queries';
 import type { DB } from './open';
 import { workshopQueries } from './workshop-queries';
 
@@ -14,12 +15,13 @@ export type StepVisitRow = { participant_id: string; lab: string; step: string; 
 type CheckResultRecord = Omit<CheckResultRow, 'passed'> & { passed: 0 | 1 };
 const checkResult = (r: CheckResultRecord): CheckResultRow => ({ ...r, passed: r.passed === 1 });
 
-/** Typed queries over the schema in migrations.ts; with workshop-queries.ts, the only place SQL is written. */
+/** Typed queries over the schema in migrations.ts; with workshop-queries.ts and auth-queries.ts, the only place SQL is written. */
 export function queries(db: DB) {
   const now = () => Date.now();
   const touch = (id: string, at: number) => db.prepare('INSERT INTO participants (id, created_at, last_seen_at) VALUES (?, ?, ?) ON CONFLICT(id) DO UPDATE SET last_seen_at = excluded.last_seen_at').run(id, at, at);
   return {
     ...workshopQueries(db),
+    ...authQueries(db),
     touchParticipant(id: string): void {
       touch(id, now());
     },

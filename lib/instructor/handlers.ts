@@ -3,9 +3,10 @@ import { authenticate, createInstructor } from './accounts';
 import type { InstructorDeps } from './deps';
 import { answerInstructor as answer, assertFromDashboard, readForm } from './http';
 import { loginKey } from './rate-limit';
-import { peerOf, requireInstructor } from './request';
-import { loginSchema, newInstructorSchema } from './schemas';
-import { isHttps, sealSession, sessionSetCookie } from './session-cookie';
+import { cookieOf, peerOf, requireInstructor } from './request';
+import { loginSchema, logoutSchema, newInstructorSchema } from './schemas';
+import { INSTRUCTOR_COOKIE, isHttps, sessionSetCookie } from './session-cookie';
+import { endAllSessions, endSession, sessionOfCookie, startSession } from './sessions';
 
 const minutes = (ms: number) => Math.max(1, Math.ceil(ms / 60_000));
 
@@ -27,16 +28,27 @@ export function login(deps: InstructorDeps, req: Request): Promise<Response> {
       throw new AppError('unauthorized', 'That email and password do not match an instructor account.', { hint: 'Check both; passwords are case-sensitive. Participants do not log in: they join with a code at /join.' });
     }
     deps.limiter.succeed(key);
-    const cookie = sessionSetCookie(await sealSession(me.id, deps.secret, deps.now?.()), isHttps(req));
+    const cookie = sessionSetCookie(await startSession(deps, me.id), isHttps(req));
     return Response.json({ instructor: me }, { headers: { 'Set-Cookie': cookie } });
   });
 }
 
-/** POST /api/instructor/logout → { ok } and a cookie that is gone (also when there was none). */
-export function logout(req: Request): Promise<Response> {
-  return answer(() => {
+/**
+ * POST /api/instructor/logout {} → { ok, ended } and a cookie that is gone (also when there was
+ * none). The login's row is deleted, so a copy of the cookie is refused from then on; with
+ * { everywhere: true }, every login of that instructor ends. `ended`: how many logins ended.
+ */
+export function logout(deps: InstructorDeps, req: Request): Promise<Response> {
+  return answer(async () => {
     assertFromDashboard(req);
-    return Response.json({ ok: true }, { headers: { 'Set-Cookie': sessionSetCookie(null, isHttps(req)) } });
+    const body = await readForm(req, logoutSchema);
+    const value = cookieOf(req, INSTRUCTOR_COOKIE);
+    let ended = 0;
+    if (body.everywhere) {
+      const s = await sessionOfCookie(deps, value);
+      if (s.state === 'live') ended = endAllSessions(deps.q, s.instructor.id);
+    } else if (await endSession(deps, value)) ended = 1;
+    return Response.json({ ok: true, ended }, { headers: { 'Set-Cookie': sessionSetCookie(null, isHttps(req)) } });
   });
 }
 

@@ -18,3 +18,9 @@ export const newInstructorSchema = z.object({
     .describe('Their first password; they log in with it'),
 });
 export type NewInstructor = z.infer<typeof newInstructorSchema>;
+
+export const logoutSchema = z.object({
+  everywhere: z.boolean('everywhere is true or false.').optional()
+    .describe('Also end this instructor\'s logins in every other browser (a lost laptop, a shared machine)'),
+});
+export type LogoutInput = z.infer<typeof logoutSchema>;

@@ -3,21 +3,24 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { sealData } from 'iron-session';
 import { config } from '../config';
 import { sessionSecret, SECRET_FILE } from './secret';
-import { isHttps, sealSession, sessionSetCookie, unsealSession } from './session-cookie';
+import { SESSION_SECONDS, isHttps, sealSession, sessionSetCookie, unsealSession } from './session-cookie';
 
 const secret = 'a'.repeat(32);
 
-test('a sealed session opens with its secret only; forged, altered or foreign cookies are no session', async () => {
-  const sealed = await sealSession('inst1', secret, 42);
-  assert.deepEqual(await unsealSession(sealed, secret), { iid: 'inst1', at: 42 });
+test('a sealed session id opens with its secret only; forged, altered, foreign or pre-migration-9 cookies are no session', async () => {
+  const sealed = await sealSession('sid1', secret);
+  assert.deepEqual(await unsealSession(sealed, secret), { sid: 'sid1' });
   assert.equal(await unsealSession(sealed, 'b'.repeat(32)), null);
   const parts = sealed.split('*');
   parts[4] = parts[4].split('').reverse().join('');
   assert.equal(await unsealSession(parts.join('*'), secret), null);
   assert.equal(await unsealSession('{"iid":"inst1"}', secret), null);
   assert.equal(await unsealSession(undefined, secret), null);
+  const before9 = await sealData({ iid: 'inst1', at: 42 }, { password: secret, ttl: SESSION_SECONDS });
+  assert.equal(await unsealSession(before9, secret), null, 'a cookie of the instructor id alone (before server-side sessions) opens as no session');
 });
 
 test('the login cookie is httpOnly and SameSite=Lax, Secure only over https, and a logout expires it', () => {

@@ -3,26 +3,28 @@ import { stringifySetCookie } from 'cookie';
 import { z } from 'zod';
 
 /**
- * The instructor's login: the instructor id sealed (encrypted and authenticated) with
- * iron-session's sealData, so it cannot be read or forged without the secret. sealData alone,
+ * The instructor's login cookie: the id of a server-side session (lib/instructor/sessions.ts)
+ * sealed (encrypted and authenticated) with iron-session's sealData, so it cannot be read or
+ * forged without the secret; the session's row decides whether it still counts. sealData alone,
  * not getIronSession, because the handlers read cookies from the Request they are given (as the
  * integration test calls them) and Next's cookies() is only there inside a request.
  */
 export const INSTRUCTOR_COOKIE = 'faaslab_instructor';
 export const SESSION_SECONDS = 12 * 3600;
 
-const sessionSchema = z.object({ iid: z.string().min(1), at: z.number() });
-export type InstructorSession = z.infer<typeof sessionSchema>;
+/** What the cookie seals. Cookies of before migration 9 held { iid, at } and open as no session (their holder logs in again). */
+const sealedSchema = z.object({ sid: z.string().min(1) });
+export type SealedSession = z.infer<typeof sealedSchema>;
 
-export function sealSession(instructorId: string, secret: string, at = Date.now()): Promise<string> {
-  return sealData({ iid: instructorId, at } satisfies InstructorSession, { password: secret, ttl: SESSION_SECONDS });
+export function sealSession(sessionId: string, secret: string): Promise<string> {
+  return sealData({ sid: sessionId } satisfies SealedSession, { password: secret, ttl: SESSION_SECONDS });
 }
 
-/** The session a cookie holds; null when missing, forged, sealed with another secret, or expired (iron-session gives {} then). */
-export async function unsealSession(value: string | undefined, secret: string): Promise<InstructorSession | null> {
+/** The session id a cookie holds; null when missing, forged, sealed with another secret, or past iron-session's ttl (it gives {} then). */
+export async function unsealSession(value: string | undefined, secret: string): Promise<SealedSession | null> {
   if (!value) return null;
   const data = await unsealData<unknown>(value, { password: secret, ttl: SESSION_SECONDS }).catch(() => null);
-  const parsed = sessionSchema.safeParse(data);
+  const parsed = sealedSchema.safeParse(data);
   return parsed.success ? parsed.data : null;
 }
 

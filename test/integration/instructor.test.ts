@@ -14,7 +14,8 @@ import { addInstructor, login, logout } from '../../lib/instructor/handlers';
 import { LoginLimiter } from '../../lib/instructor/rate-limit';
 import { PEER_HEADER } from '../../lib/instructor/request';
 import { sessionSecret } from '../../lib/instructor/secret';
-import { sealSession } from '../../lib/instructor/session-cookie';
+import { sealSession, unsealSession } from '../../lib/instructor/session-cookie';
+import { hashSessionId, SESSION_MS, startSession } from '../../lib/instructor/sessions';
 import { newParticipantId } from '../../lib/session/participant';
 import { join } from '../../lib/workshops/join-handler';
 import { getWorkshop, listWorkshops, postWorkshop } from '../../lib/workshops/handlers';
@@ -32,7 +33,7 @@ let now = Date.now();
 before(() => {
   dataDir = fs.mkdtempSync(path.join(os.tmpdir(), `faaslab-${prefix}-`));
   q = queries(openDb(dataDir));
-  deps = { q, secret: sessionSecret(dataDir, {}), limiter: new LoginLimiter(), catalogue: () => loadCatalogue(path.resolve(import.meta.dirname, '../../labs')), now: () => now };
+  deps = { q, secret: sessionSecret(dataDir, {}), limiter: new LoginLimiter(q), catalogue: () => loadCatalogue(path.resolve(import.meta.dirname, '../../labs')), now: () => now };
 });
 after(() => fs.rmSync(dataDir, { recursive: true, force: true }));
 
@@ -101,8 +102,8 @@ test('five failed logins from one address for one email: the sixth try is 429 sa
 
 test('no instructor API answers without the right cookie: none, forged, sealed with another secret, or for a deleted account', async () => {
   const forged = `faaslab_instructor=${encodeURIComponent('Fe26.2*1*' + 'a'.repeat(120))}`;
-  const otherSecret = `faaslab_instructor=${await sealSession(q.instructorByEmail('ada@example.org')!.id, 'z'.repeat(32))}`;
-  const ghost = `faaslab_instructor=${await sealSession('no-such-instructor', deps.secret)}`;
+  const otherSecret = `faaslab_instructor=${await startSession({ ...deps, secret: 'z'.repeat(32) }, q.instructorByEmail('ada@example.org')!.id)}`;
+  const ghost = `faaslab_instructor=${await sealSession('no-such-session', deps.secret)}`;
   for (const cookie of [undefined, forged, otherSecret, ghost]) {
     const list = await json(await listWorkshops(deps, request('/api/instructor/workshops', { cookie })));
     assert.equal(list.status, 401, String(cookie));
@@ -198,6 +199,93 @@ test('the instructor sees who joined; logging out removes the cookie', async () 
   assert.equal(list.body.workshops.find((w: any) => w.id === room.id).members, 2);
   const one = await json(await getWorkshop(deps, request(`/api/instructor/workshops/${room.id}`, { cookie: ada }), room.id));
   assert.deepEqual(one.body.members.map((m: any) => m.displayName), ['Alan T.', 'Barbara L.']);
-  const out = await json(await logout(request('/api/instructor/logout', { body: {}, cookie: ada })));
+  const out = await json(await logout(deps, request('/api/instructor/logout', { body: {}, cookie: ada })));
   assert.equal(parseSetCookie(out.setCookie!).maxAge, 0);
+  assert.equal(out.body.ended, 1);
+});
+
+/** Log in over the handler from a browser of its own; the cookie to send back. */
+const loginAs = async (email: string, password: string, peer = '192.0.2.20') => {
+  const res = await login(deps, request('/api/instructor/login', { body: { email, password }, peer }));
+  assert.equal(res.status, 200);
+  return cookieFrom(res.headers.get('set-cookie'));
+};
+const listAs = async (cookie: string) => json(await listWorkshops(deps, request('/api/instructor/workshops', { cookie })));
+const ENDED = /^This instructor login has ended: it was logged out \(in this browser, or everywhere from another\) or it is more than 12 hours old\.$/;
+
+test('a login is a row on the server, keyed by a hash: the database holds nothing a cookie could be made from', async () => {
+  const cookie = await loginAs(ADA.email, ADA.password);
+  const { sid } = (await unsealSession(decodeURIComponent(cookie.split('=')[1]), deps.secret))!;
+  const db = openDb(dataDir);
+  const row = db.prepare('SELECT * FROM instructor_sessions WHERE id_hash = ?').get(hashSessionId(sid)) as any;
+  assert.deepEqual([row.instructor_id, row.created_at, row.last_seen_at, row.expires_at], [q.instructorByEmail(ADA.email)!.id, now, now, now + SESSION_MS], 'it lasts 12 hours from the login');
+  assert.equal(db.prepare('SELECT 1 FROM instructor_sessions WHERE id_hash = ?').get(sid), undefined, 'the id itself is stored nowhere');
+  assert.equal((await listAs(cookie)).status, 200);
+});
+
+test('a copy of the cookie is refused right after logout, with 401 saying the login has ended', async () => {
+  const mine = await loginAs(ADA.email, ADA.password);
+  const copied = mine; // the same cookie, taken to another machine
+  assert.equal((await listAs(copied)).status, 200, 'the copy works while the login lasts');
+  assert.equal((await json(await logout(deps, request('/api/instructor/logout', { body: {}, cookie: mine })))).body.ended, 1);
+  const refused = await listAs(copied);
+  assert.equal(refused.status, 401);
+  assert.match(refused.body.error.message, ENDED);
+  assert.equal(refused.body.error.hint, 'Log in at /instructor/login.');
+  assert.equal((await postWorkshop(deps, request('/api/instructor/workshops', { cookie: copied, body: session({ title: 'Sneaky' }) }))).status, 401);
+  assert.equal(q.workshopsOf(q.instructorByEmail(ADA.email)!.id).some((w) => w.title === 'Sneaky'), false);
+  const again = await json(await logout(deps, request('/api/instructor/logout', { body: {}, cookie: copied })));
+  assert.deepEqual([again.status, again.body.ended, parseSetCookie(again.setCookie!).maxAge], [200, 0, 0], 'logging out a dead login still clears the cookie');
+  const bad = await json(await logout(deps, request('/api/instructor/logout', { body: { everywhere: 'yes' }, cookie: copied })));
+  assert.deepEqual([bad.status, bad.body.error.message], [400, 'everywhere: everywhere is true or false.']);
+});
+
+test('“log out everywhere” ends every login of that instructor and nobody else\'s', async () => {
+  const laptop = await loginAs(ADA.email, ADA.password);
+  const phone = await loginAs(ADA.email, ADA.password, '192.0.2.21');
+  const colleague = await loginAs('grace@example.org', 'compilers-rule');
+  const out = await json(await logout(deps, request('/api/instructor/logout', { body: { everywhere: true }, cookie: laptop })));
+  assert.equal(out.status, 200);
+  assert.ok(out.body.ended >= 2, `ended ${out.body.ended}`);
+  for (const cookie of [laptop, phone]) assert.match((await listAs(cookie)).body.error.message, ENDED);
+  assert.equal((await listAs(colleague)).status, 200, 'Grace is still logged in');
+  assert.equal((openDb(dataDir).prepare('SELECT COUNT(*) AS n FROM instructor_sessions WHERE instructor_id = ?').get(q.instructorByEmail(ADA.email)!.id) as any).n, 0);
+});
+
+test('a login is refused once 12 hours old, however it is used; expired rows are swept at the next login', async () => {
+  const cookie = await loginAs(ADA.email, ADA.password);
+  const start = now;
+  try {
+    now = start + SESSION_MS - 1000;
+    assert.equal((await listAs(cookie)).status, 200, 'using it does not extend it, but it lasts its 12 hours');
+    now = start + SESSION_MS;
+    const late = await listAs(cookie);
+    assert.equal(late.status, 401);
+    assert.match(late.body.error.message, ENDED);
+    await loginAs(ADA.email, ADA.password);
+    const expired = openDb(dataDir).prepare('SELECT COUNT(*) AS n FROM instructor_sessions WHERE expires_at <= ?').get(now) as { n: number };
+    assert.equal(expired.n, 0, 'the expired rows are gone');
+  } finally {
+    now = start;
+  }
+});
+
+test('removing an instructor account ends its logins', async () => {
+  const cookie = await loginAs('grace@example.org', 'compilers-rule');
+  const id = q.instructorByEmail('grace@example.org')!.id;
+  openDb(dataDir).prepare('DELETE FROM instructors WHERE id = ?').run(id);
+  assert.equal((openDb(dataDir).prepare('SELECT COUNT(*) AS n FROM instructor_sessions WHERE instructor_id = ?').get(id) as any).n, 0);
+  assert.match((await listAs(cookie)).body.error.message, ENDED);
+});
+
+test('the login limit survives a restart: five failures, the database closed and opened again, the sixth try is still 429', async () => {
+  const from = (password: string) => login(deps, request('/api/instructor/login', { body: { ...ADA, password }, peer: '203.0.113.5' }));
+  for (let i = 0; i < 5; i++) assert.equal((await from(`guess-${i}`)).status, 401);
+  openDb(dataDir).close();
+  q = queries(openDb(dataDir)); // what a restarted server has: the same file, nothing in memory
+  deps = { ...deps, q, limiter: new LoginLimiter(q) };
+  const limited = await json(await from(ADA.password));
+  assert.equal(limited.status, 429);
+  assert.match(limited.body.error.message, /^Too many failed logins for ada@example\.org\. Try again in 15 minutes\.$/);
+  assert.equal((await login(deps, request('/api/instructor/login', { body: ADA, peer: '203.0.113.6' }))).status, 200, 'another address still logs in');
 });

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { LABEL, ownedFilter } from '../../lib/docker/labels';
 import { createInstructor } from '../../lib/instructor/accounts';
 import { LoginLimiter } from '../../lib/instructor/rate-limit';
-import { sealSession } from '../../lib/instructor/session-cookie';
+import { startSession } from '../../lib/instructor/sessions';
 import { loadCatalogue } from '../../lib/labs/catalogue';
 import type { RoomDeps } from '../../lib/room/deps';
 import { endSession, getRoster, memberSandbox } from '../../lib/room/handlers';
@@ -28,9 +28,9 @@ const get = (url: string) => new Request(`${SITE}${url}`, { headers: { host: 'lo
 
 before(async () => {
   ctx = await testContext();
-  deps = { q: ctx.q, secret: 's'.repeat(32), limiter: new LoginLimiter(), catalogue: () => loadCatalogue(path.resolve(import.meta.dirname, '../../labs')), lifetime: ctx.cfg, instance: ctx.prefix, sandboxes: memberSandboxes(ctx) };
+  deps = { q: ctx.q, secret: 's'.repeat(32), limiter: new LoginLimiter(ctx.q), catalogue: () => loadCatalogue(path.resolve(import.meta.dirname, '../../labs')), lifetime: ctx.cfg, instance: ctx.prefix, sandboxes: memberSandboxes(ctx) };
   const me = await createInstructor(ctx.q, { email: 'ada@example.org', name: 'Ada', password: 'analytical-engine' }, null);
-  cookie = `faaslab_instructor=${await sealSession(me.id, deps.secret)}`;
+  cookie = `faaslab_instructor=${await startSession(deps, me.id)}`;
   const now = Date.now();
   const w = createWorkshop(ctx.q, me.id, { title: 'Docker room', labs: ['01-prepare'], capacity: 5, startsAt: now - 60_000, endsAt: now + 3600_000, sandboxLifetimeMinutes: 60, poolSize: 0 }, now);
   roomId = w.id;

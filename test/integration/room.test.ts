@@ -10,7 +10,7 @@ import { loadCatalogue } from '../../lib/labs/catalogue';
 import { createInstructor } from '../../lib/instructor/accounts';
 import { LoginLimiter } from '../../lib/instructor/rate-limit';
 import { sessionSecret } from '../../lib/instructor/secret';
-import { sealSession } from '../../lib/instructor/session-cookie';
+import { startSession } from '../../lib/instructor/sessions';
 import type { RoomDeps } from '../../lib/room/deps';
 import { endSession, getProgressCsv, getRoster, memberSandbox, postBroadcast } from '../../lib/room/handlers';
 import { getNotice } from '../../lib/room/notice';
@@ -51,7 +51,7 @@ before(async () => {
   dataDir = fs.mkdtempSync(path.join(os.tmpdir(), `faaslab-${prefix}-`));
   q = queries(openDb(dataDir));
   deps = {
-    q, secret: sessionSecret(dataDir, {}), limiter: new LoginLimiter(), now: () => now,
+    q, secret: sessionSecret(dataDir, {}), limiter: new LoginLimiter(q), now: () => now,
     catalogue: () => loadCatalogue(path.resolve(import.meta.dirname, '../../labs')),
     lifetime: { FAASLAB_SANDBOX_IDLE_MINUTES: 60, FAASLAB_SANDBOX_MAX_HOURS: 8, FAASLAB_SANDBOX_EXTEND_MINUTES: 60 },
     instance: 'room-test',
@@ -63,8 +63,8 @@ before(async () => {
   };
   const a = await createInstructor(q, { email: 'ada@example.org', name: 'Ada', password: 'analytical-engine' }, null);
   const g = await createInstructor(q, { email: 'grace@example.org', name: 'Grace', password: 'compilers-rule' }, null);
-  ada = `faaslab_instructor=${await sealSession(a.id, deps.secret)}`;
-  grace = `faaslab_instructor=${await sealSession(g.id, deps.secret)}`;
+  ada = `faaslab_instructor=${await startSession(deps, a.id)}`;
+  grace = `faaslab_instructor=${await startSession(deps, g.id)}`;
   const w = createWorkshop(q, a.id, { title: 'Room 2, "the big one"', labs: ['01-prepare', '03-functions'], capacity: 40, startsAt: now - 30 * MIN, endsAt: now + 3 * 3600_000, sandboxLifetimeMinutes: 120, poolSize: 0 }, now);
   roomId = w.id;
   code = w.joinCode;
