@@ -12,7 +12,6 @@ export function TerminalPicker({ list, value, onChange }: { list: MemberTerminal
   const label = (n: string) => `Terminal ${n}${!names.has(n) && list ? ' (not open)' : ''}${list?.latest === n && names.has(n) ? ' · used last' : ''}`;
   return (
     <label className="terminal-picker">
-      <span>Watching</span>
       <select value={value} onChange={(e) => onChange(e.target.value)} aria-label="Which terminal" data-testid="terminal-picker">
         {options.map((n) => <option key={n} value={n}>{label(n)}</option>)}
       </select>
