@@ -8,7 +8,10 @@ import { sessionSecret } from '@/lib/instructor/secret';
 import { INSTRUCTOR_COOKIE } from '@/lib/instructor/session-cookie';
 import { labs } from '@/lib/labs';
 import type { RoomDeps } from '@/lib/room/deps';
+import { memberTerminals } from '@/lib/room/member-terminals';
+import type { MemberViewDeps } from '@/lib/room/member-view';
 import { memberSandboxes } from '@/lib/room/sandboxes';
+import { participantWorkspace } from '@/lib/workspace/participant';
 
 const key = Symbol.for('faaslab.instructorDeps');
 type Holder = { [key]?: Omit<InstructorDeps, 'q' | 'limiter'> };
@@ -39,4 +42,10 @@ export function roomDeps(): RoomDeps {
     instance: ctx.cfg.FAASLAB_PREFIX,
     sandboxes: memberSandboxes(ctx),
   };
+}
+
+/** What the read-only views of one member need (lib/room/member-view.ts): their workspace on this host, their terminals in their shell. */
+export function memberViewDeps(): MemberViewDeps {
+  const ctx = appContext();
+  return { ...instructorDeps(), workspaceOf: (pid) => participantWorkspace(ctx.cfg.dataDir, pid), terminalsOf: memberTerminals(ctx) };
 }

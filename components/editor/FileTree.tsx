@@ -12,10 +12,13 @@ type Props = {
   onSelect: (path: string) => void;
   onOpen: (path: string) => void;
   dirty: Set<string>;
+  /** Whose files (the instructor's read-only view reuses the tree). */
+  label?: string;
+  emptyText?: string;
 };
 
 /** The workspace as a tree: folders fold, files open on click or Enter; F2 renames, Delete deletes (via the toolbar). */
-export function FileTree({ entries, expanded, onToggle, selected, onSelect, onOpen, dirty }: Props) {
+export function FileTree({ entries, expanded, onToggle, selected, onSelect, onOpen, dirty, label = 'Your files', emptyText = 'No files yet. Make one with “New file”, or in the terminal.' }: Props) {
   const [showHidden, setShowHidden] = useState(false);
   const tree = useMemo(() => buildTree(entries, showHidden), [entries, showHidden]);
   const activate = (n: TreeNode) => { onSelect(n.path); if (n.type === 'dir') onToggle(n.path); else if (n.type === 'file') onOpen(n.path); };
@@ -52,8 +55,8 @@ export function FileTree({ entries, expanded, onToggle, selected, onSelect, onOp
   ));
   return (
     <div className="file-tree">
-      <ul role="tree" aria-label="Your files">{render(tree, 0)}</ul>
-      {tree.length === 0 && <p className="muted empty">No files yet. Make one with “New file”, or in the terminal.</p>}
+      <ul role="tree" aria-label={label}>{render(tree, 0)}</ul>
+      {tree.length === 0 && <p className="muted empty">{emptyText}</p>}
       <label className="hidden-toggle"><input type="checkbox" checked={showHidden} onChange={(e) => setShowHidden(e.target.checked)} /> Show hidden files</label>
     </div>
   );

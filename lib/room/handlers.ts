@@ -3,14 +3,14 @@ import { answerInstructor, assertFromDashboard, readForm } from '../instructor/h
 import { requireInstructor } from '../instructor/request';
 import { ownWorkshop, stateAt, toWorkshop, type Workshop } from '../workshops/workshops';
 import type { RoomDeps } from './deps';
-import { loadRoster, memberByKey } from './load';
+import { loadRoster, requireMember } from './load';
 import { csvFileName, progressCsv } from './progress-csv';
 import { broadcastSchema } from './schemas';
 
 const clock = (deps: RoomDeps) => deps.now?.() ?? Date.now();
 
 /** The logged-in instructor's own session `id` (401 without the cookie, 404 for anyone else's). */
-async function mine(deps: RoomDeps, req: Request, id: string): Promise<Workshop> {
+export async function mine(deps: Pick<RoomDeps, 'q' | 'secret'>, req: Request, id: string): Promise<Workshop> {
   const me = await requireInstructor(deps, req);
   return ownWorkshop(deps.q, me.id, id);
 }
@@ -79,8 +79,7 @@ export function endSession(deps: RoomDeps, req: Request, id: string): Promise<Re
 export function memberSandbox(deps: RoomDeps, req: Request, id: string, key: string, action: 'reset' | 'extend'): Promise<Response> {
   return answerInstructor(async () => {
     const w = await mineToChange(deps, req, id);
-    const pid = memberByKey(deps, w, key);
-    if (!pid) throw new AppError('not_found', 'Nobody in this session has that id.', { hint: 'Reload the page: the roster may have changed.' });
+    const pid = requireMember(deps, w, key);
     if (action === 'reset') await deps.sandboxes.reset(pid);
     else deps.sandboxes.extend(pid);
     const roster = await loadRoster(deps, w, clock(deps));

@@ -1,3 +1,4 @@
+import { AppError } from '../errors';
 import { FOLDER, type LabInfo, type StepInfo } from '../labs/schema';
 import { checksByStep } from '../progress/load';
 import { readStepChecks } from '../labs/compile';
@@ -45,4 +46,11 @@ export async function loadRoster(deps: RoomDeps, w: Workshop, now: number): Prom
 /** The participant behind a member key of this session, or null (a key of another session never matches). */
 export function memberByKey(deps: Pick<RoomDeps, 'q' | 'secret'>, w: Workshop, key: string): string | null {
   return deps.q.membersOf(w.id).find((m) => memberKey(deps.secret, w.id, m.participant_id) === key)?.participant_id ?? null;
+}
+
+/** The participant behind a member key of this session; 404 for a key of another session or one made up. */
+export function requireMember(deps: Pick<RoomDeps, 'q' | 'secret'>, w: Workshop, key: string): string {
+  const pid = memberByKey(deps, w, key);
+  if (!pid) throw new AppError('not_found', 'Nobody in this session has that id.', { hint: 'Reload the page: the roster may have changed.' });
+  return pid;
 }

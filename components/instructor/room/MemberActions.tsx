@@ -4,8 +4,12 @@ import { useState } from 'react';
 import { postJson } from '@/components/instructor/post-json';
 import type { RosterMember } from '@/lib/room/roster';
 
-/** Watch one participant's terminal; extend or reset their sandbox for them (Reset keeps their files, as their own Reset does by default). */
-export function MemberActions({ workshopId, member, onChanged, onWatch }: { workshopId: string; member: RosterMember; onChanged: () => void; onWatch: () => void }) {
+/**
+ * Read one participant's files or watch their terminal; extend or reset their sandbox for them
+ * (Reset keeps their files, as their own Reset does by default). Their files are there with or
+ * without a sandbox.
+ */
+export function MemberActions({ workshopId, member, onChanged, onWatch, onFiles }: { workshopId: string; member: RosterMember; onChanged: () => void; onWatch: () => void; onFiles: () => void }) {
   const [busy, setBusy] = useState<'' | 'extend' | 'reset'>('');
   const [confirming, setConfirming] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -17,7 +21,8 @@ export function MemberActions({ workshopId, member, onChanged, onWatch }: { work
     setError(r.ok ? null : r.error.message);
     onChanged();
   };
-  if (member.sandbox.state === 'none') return null;
+  const files = <button type="button" className="files" onClick={onFiles} aria-label={`Read ${member.displayName}'s files`}>Files</button>;
+  if (member.sandbox.state === 'none') return <span className="member-actions">{files}</span>;
   return (
     <span className="member-actions">
       {confirming ? (
@@ -28,6 +33,7 @@ export function MemberActions({ workshopId, member, onChanged, onWatch }: { work
         </>
       ) : (
         <>
+          {files}
           {member.sandbox.state === 'ready' && <button type="button" className="watch" onClick={onWatch} aria-label={`Watch ${member.displayName}'s terminal`}>Terminal</button>}
           <button type="button" className="secondary" disabled={!!busy} onClick={() => act('extend')} aria-label={`Extend ${member.displayName}'s sandbox`}>{busy === 'extend' ? 'Extending…' : 'Extend'}</button>
           <button type="button" className="secondary" disabled={!!busy} onClick={() => setConfirming(true)} aria-label={`Reset ${member.displayName}'s sandbox`}>Reset…</button>

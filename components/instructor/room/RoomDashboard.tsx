@@ -7,6 +7,7 @@ import type { Roster } from '@/lib/room/load';
 import { displayCode } from '@/lib/workshops/join-code';
 import { BroadcastForm } from './BroadcastForm';
 import { EndSession } from './EndSession';
+import { MemberFiles } from './MemberFiles';
 import { PoolStatus } from './PoolStatus';
 import { RosterTable } from './RosterTable';
 import { useRoster } from './use-roster';
@@ -22,6 +23,7 @@ export function RoomDashboard({ initial }: { initial: Roster }) {
   // the clock the "ago" and "left" figures count from: the server's, moved on by the time since the answer
   const [tick, setTick] = useState(() => Date.now());
   const [watched, setWatched] = useState<{ key: string; displayName: string } | null>(null);
+  const [reading, setReading] = useState<{ key: string; displayName: string } | null>(null);
   useEffect(() => { const t = setInterval(() => setTick(Date.now()), 1000); return () => clearInterval(t); }, []);
   const now = roster.now + Math.max(0, tick - receivedAt);
   const w = roster.workshop;
@@ -49,7 +51,8 @@ export function RoomDashboard({ initial }: { initial: Roster }) {
           <EndSession workshopId={w.id} title={w.title} ended={roster.state === 'ended'} sandboxes={withSandbox} onEnded={refresh} />
         </div>
       </div>
-      <RosterTable roster={roster} now={now} onChanged={refresh} onWatch={(m) => setWatched({ key: m.key, displayName: m.displayName })} />
+      <RosterTable roster={roster} now={now} onChanged={refresh} onWatch={(m) => setWatched({ key: m.key, displayName: m.displayName })} onFiles={(m) => setReading({ key: m.key, displayName: m.displayName })} />
+      {reading && <MemberFiles key={reading.key} workshopId={w.id} member={reading} onClose={() => setReading(null)} />}
       {watched && <WatchTerminal key={watched.key} workshopId={w.id} member={watched} onClose={() => setWatched(null)} />}
     </div>
   );

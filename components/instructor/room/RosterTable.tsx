@@ -38,19 +38,21 @@ function LabCell({ l }: { l: RosterMember['labs'][number] }) {
   );
 }
 
-function SandboxCell({ m, now, roster, onChanged, onWatch }: { m: RosterMember; now: number; roster: Roster; onChanged: () => void; onWatch: (m: RosterMember) => void }) {
+type RowActions = { onChanged: () => void; onWatch: (m: RosterMember) => void; onFiles: (m: RosterMember) => void };
+
+function SandboxCell({ m, now, roster, onChanged, onWatch, onFiles }: { m: RosterMember; now: number; roster: Roster } & RowActions) {
   const left = m.sandbox.endsAt !== null ? Math.max(0, m.sandbox.endsAt - now) : null;
   return (
     <td className="sandbox-cell">
       <span className={`sandbox-state ${m.sandbox.state}`}>{SANDBOX_TEXT[m.sandbox.state]}</span>
       {m.sandbox.state === 'ready' && left !== null && <span className={left < 10 * 60_000 ? 'left soon' : 'left'}> · {formatRemaining(left)} left{m.sandbox.reason === 'idle' ? ' if idle' : ''}</span>}
-      {roster.state !== 'ended' && <MemberActions workshopId={roster.workshop.id} member={m} onChanged={onChanged} onWatch={() => onWatch(m)} />}
+      {roster.state !== 'ended' && <MemberActions workshopId={roster.workshop.id} member={m} onChanged={onChanged} onWatch={() => onWatch(m)} onFiles={() => onFiles(m)} />}
     </td>
   );
 }
 
 /** Everyone in the session, one row each, sortable by any column; who needs help is marked and, by default, on top. */
-export function RosterTable({ roster, now, onChanged, onWatch }: { roster: Roster; now: number; onChanged: () => void; onWatch: (m: RosterMember) => void }) {
+export function RosterTable({ roster, now, onChanged, onWatch, onFiles }: { roster: Roster; now: number } & RowActions) {
   const [order, setOrder] = useState<SortOrder>(DEFAULT_ORDER);
   const labs = roster.labs.map((l) => l.slug);
   const rows = sortMembers(roster.members, order, labs);
@@ -84,7 +86,7 @@ export function RosterTable({ roster, now, onChanged, onWatch }: { roster: Roste
                 const l = m.labs.find((x) => x.lab === lab.slug);
                 return l ? <LabCell key={lab.slug} l={l} /> : <td key={lab.slug} />;
               })}
-              <SandboxCell m={m} now={now} roster={roster} onChanged={onChanged} onWatch={onWatch} />
+              <SandboxCell m={m} now={now} roster={roster} onChanged={onChanged} onWatch={onWatch} onFiles={onFiles} />
               <td className="activity-cell" title={new Date(m.lastActivityAt).toLocaleString()}>{ago(Math.max(0, now - m.lastActivityAt))}</td>
             </tr>
           ))}

@@ -4,6 +4,8 @@ import '@xterm/xterm/css/xterm.css';
 import { useEffect, useRef, useState } from 'react';
 import type { OpenTerminal } from '@/components/terminal/open-terminal';
 import type { ConnectionStatus } from '@/components/terminal/status';
+import { TerminalPicker } from './TerminalPicker';
+import { useMemberTerminals } from './use-member-terminals';
 import { connectWatch } from './watch-connection';
 
 const STATUS: Record<ConnectionStatus, string> = {
@@ -20,9 +22,16 @@ export function WatchTerminal({ workshopId, member, onClose }: { workshopId: str
   const [mode, setMode] = useState<'watch' | 'control'>('watch');
   const [status, setStatus] = useState<ConnectionStatus>('connecting');
   const [attempt, setAttempt] = useState(0);
+  const terminals = useMemberTerminals(workshopId, member.key);
+  const [terminal, setTerminal] = useState<string | null>(null);
+  // Once, on the first answer: the one they used last ("1" if the list cannot be read). Later
+  // answers only update the list: the view never jumps to another terminal by itself.
+  const known = terminals.list !== null || terminals.error !== null;
+  useEffect(() => { if (known) setTerminal((t) => t ?? terminals.list?.latest ?? '1'); }, [known, terminals.list]);
 
   useEffect(() => {
-    const connection = connectWatch(workshopId, member.key, mode);
+    if (!terminal) return;
+    const connection = connectWatch(workshopId, member.key, mode, terminal);
     connection.onStatus(setStatus);
     let term: OpenTerminal | null = null;
     let cancelled = false;
@@ -32,12 +41,13 @@ export function WatchTerminal({ workshopId, member, onClose }: { workshopId: str
       if (mode === 'control') term.focus();
     });
     return () => { cancelled = true; term?.dispose(); connection.close(); };
-  }, [workshopId, member.key, mode, attempt]);
+  }, [workshopId, member.key, mode, attempt, terminal]);
 
   return (
     <section className="watch-panel" role="dialog" aria-label={`${member.displayName}'s terminal`} data-testid="watch-panel" data-mode={mode}>
       <header>
         <h2>{member.displayName}&apos;s terminal</h2>
+        {terminal && <TerminalPicker list={terminals.list} value={terminal} onChange={setTerminal} />}
         <span className={`watch-mode ${mode}`}>{mode === 'watch' ? 'Watching, read-only' : 'You are typing in it'}</span>
         <span className="muted" data-testid="watch-status">{STATUS[status]}</span>
         <span className="spacer" />

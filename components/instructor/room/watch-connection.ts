@@ -11,8 +11,8 @@ const WATCH_PATH = '/api/instructor/terminal';
  * xterm takes (components/terminal/open-terminal.ts). No reconnecting: the instructor chooses
  * when to look again. Watching, keystrokes are not even sent (the server drops them anyway).
  */
-export function connectWatch(workshopId: string, memberKey: string, mode: 'watch' | 'control'): TerminalConnection {
-  const q = new URLSearchParams({ workshop: workshopId, member: memberKey, mode });
+export function connectWatch(workshopId: string, memberKey: string, mode: 'watch' | 'control', terminal = '1'): TerminalConnection {
+  const q = new URLSearchParams({ workshop: workshopId, member: memberKey, mode, terminal });
   const socket = new WebSocket(`${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}${WATCH_PATH}?${q}`);
   socket.binaryType = 'arraybuffer';
   let status: ConnectionStatus = 'connecting';
