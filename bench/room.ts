@@ -1,6 +1,6 @@
 /**
  * A room: BENCH_PARTICIPANTS (40) simulated participants join one workshop session at once, with
- * the warm pool filled for them beforehand, and each does Lab 3's cycle through the same APIs the
+ * the session's own sandboxes made ahead for them beforehand (its "sandboxes to make ahead": N), and each does Lab 3's cycle through the same APIs the
  * browser uses (bench/room-client.ts): join with a name, open terminal 1, type `faas-cli new`,
  * save handler.py through the editor's file API, type `faas-cli up` and `faas-cli invoke`, and
  * press the step's Check, while the instructor's roster is polled. Reported: failures, lost files
@@ -15,8 +15,6 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { openDb } from '../lib/db/open';
-import { queries } from '../lib/db/queries';
 import { docker } from '../lib/docker/client';
 import { removeInstance } from '../lib/sandbox/remove';
 import { removeAllHomes } from '../lib/workspace/home';
@@ -31,7 +29,7 @@ const base = `http://localhost:${port}`;
 const instructor = { email: 'bench@example.org', password: `bench-${randomBytes(8).toString('hex')}` };
 const env = {
   ...process.env, PORT: String(port), NODE_ENV: 'production' as const, FAASLAB_PREFIX: prefix, FAASLAB_DATA_DIR: dataDir,
-  FAASLAB_POOL_SIZE: String(N), FAASLAB_PKGINDEX_PORT: process.env.FAASLAB_PKGINDEX_PORT ?? '47060', FAASLAB_PUBLIC_PORTS: process.env.FAASLAB_PUBLIC_PORTS ?? '28600-28799', FAASLAB_INSTRUCTOR_EMAIL: instructor.email, FAASLAB_INSTRUCTOR_PASSWORD: instructor.password,
+  FAASLAB_POOL_SIZE: '0', FAASLAB_PKGINDEX_PORT: process.env.FAASLAB_PKGINDEX_PORT ?? '47060', FAASLAB_PUBLIC_PORTS: process.env.FAASLAB_PUBLIC_PORTS ?? '28600-28799', FAASLAB_INSTRUCTOR_EMAIL: instructor.email, FAASLAB_INSTRUCTOR_PASSWORD: instructor.password,
 };
 const HANDLER = 'def handle(req):\n    return "Hello OpenFaaS"\n';
 const STEPS = ['join', 'terminal', 'new', 'save', 'up', 'invoke', 'check'] as const;
@@ -99,16 +97,6 @@ server.stdout!.on('data', (d) => { out += d; });
 const people: Participant[] = [];
 try {
   for (let i = 0; i < 120 && !out.includes('ready on'); i++) await new Promise((r) => setTimeout(r, 500));
-  // The room's pool, filled before anyone arrives (as an instructor does before the start).
-  const t0 = Date.now();
-  const ready = () => queries(openDb(dataDir)).poolSandboxes(prefix).filter((r) => r.status === 'ready').length;
-  for (let last = -1; ready() < N; await new Promise((r) => setTimeout(r, 2000))) {
-    if (ready() !== last) console.log(`[room] warm pool: ${(last = ready())} of ${N} ready (${seconds(Date.now() - t0)})`);
-    if (Date.now() - t0 > N * 15_000) throw new Error(`the warm pool did not fill: ${ready()} of ${N}`);
-  }
-  const fill = Date.now() - t0;
-  await new Promise((r) => setTimeout(r, 5000)); // let the machine settle
-
   const host = new Participant(base, 'instructor');
   const login = await host.api('POST', '/api/instructor/login', instructor);
   if (login.status !== 200) throw new Error(`instructor login: ${login.status} ${JSON.stringify(login.json)}`);
@@ -118,10 +106,20 @@ try {
   });
   if (made.status !== 201) throw new Error(`new session: ${made.status} ${JSON.stringify(made.json)}`);
   const code: string = made.json.workshop.joinCode;
+  const id: string = made.json.workshop.id;
+
+  // The session's sandboxes made ahead, before anyone arrives, followed as the room page shows them.
+  const t0 = Date.now();
+  const pool = async () => (await host.api('GET', `/api/instructor/workshops/${id}/roster`)).json.pool as { wanted: number; ready: number };
+  for (let last = -1, p = await pool(); p.ready < N; await new Promise((r) => setTimeout(r, 2000)), p = await pool()) {
+    if (p.ready !== last) console.log(`[room] made ahead: ${(last = p.ready)} of ${p.wanted} ready (${seconds(Date.now() - t0)})`);
+    if (Date.now() - t0 > N * 15_000) throw new Error(`the session's pool did not fill: ${p.ready} of ${N}`);
+  }
+  const fill = Date.now() - t0;
+  await new Promise((r) => setTimeout(r, 5000)); // let the machine settle
 
   // The instructor's roster, polled as fast as it answers (the room page polls every 3 s): when
   // does each participant's passed check show, and how long does an answer take meanwhile?
-  const id: string = made.json.workshop.id;
   const seenAt = new Map<string, number>();
   const rosterMs: number[] = [];
   let polling = true;
@@ -161,7 +159,7 @@ try {
     return `| ${s} | ${xs.length} | ${seconds(median(xs))} | ${seconds(pct(xs, 0.95))} | ${seconds(Math.max(...xs))} |`;
   };
   const section = [
-    `Measured ${new Date().toISOString().slice(0, 10)} on ${machine()}, ${Math.round(os.totalmem() / 2 ** 30)} GB (\`npx tsx bench/room.ts\`, ${N} participants at once, a platform instance of its own, loopback; pool of ${N} filled beforehand in ${seconds(fill)}):`,
+    `Measured ${new Date().toISOString().slice(0, 10)} on ${machine()}, ${Math.round(os.totalmem() / 2 ** 30)} GB (\`npx tsx bench/room.ts\`, ${N} participants at once, a platform instance of its own, loopback; the session's ${N} sandboxes made ahead in ${seconds(fill)}):`,
     '',
     `**${failures.length} failures** (target 0), **${lost} lost files** (target 0); all ${N} done in ${seconds(wall)}; peak memory in use ${(peak / 1024).toFixed(1)} GiB (${(before / 1024).toFixed(1)} GiB before they came).`,
     '',

@@ -6,11 +6,20 @@ const PASSWORD = process.env.FAASLAB_E2E_INSTRUCTOR_PASSWORD!;
 
 test('an instructor reads a participant\'s file read-only (typing changes nothing; Refresh shows their next save) and watches the terminal they used last, then another', async ({ browser }) => {
   test.setTimeout(420_000);
+  // an instructor of their own, added by the first one (so that e2e/instructor-join.spec.ts, after
+  // this, still finds the first with no sessions)
+  const first = await browser.newContext();
+  const origin = { origin: new URL(test.info().project.use.baseURL!).origin };
+  expect((await first.request.post('/api/instructor/login', { data: { email: EMAIL, password: PASSWORD }, headers: origin })).ok()).toBe(true);
+  const own = { email: 'files-teacher@example.org', name: 'Files Teacher', password: `files-${Date.now()}-pw` };
+  const added = await first.request.post('/api/instructor/instructors', { data: own, headers: origin });
+  expect(added.ok(), await added.text()).toBe(true);
+  await first.close();
   const teacher = await (await browser.newContext()).newPage();
   const offsite = offsiteRequests(teacher);
   await teacher.goto('/instructor/login');
-  await teacher.getByLabel('Email').fill(EMAIL);
-  await teacher.getByLabel('Password').fill(PASSWORD);
+  await teacher.getByLabel('Email').fill(own.email);
+  await teacher.getByLabel('Password').fill(own.password);
   await teacher.getByRole('button', { name: 'Log in' }).click();
   const form = teacher.getByRole('form', { name: 'New workshop session' });
   await form.getByLabel('Title').fill('Files room');

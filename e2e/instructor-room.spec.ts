@@ -30,7 +30,7 @@ async function pressCheck(page: Page, ok: boolean) {
   await expect(check.getByRole('button', { name: 'Check', exact: true })).toBeEnabled();
 }
 
-test('an instructor runs a room: two participants join, the roster follows their checks live, the instructor watches then takes over a terminal, a message reaches both, the CSV has both, the session ends', async ({ browser }) => {
+test('an instructor runs a room: two participants join, the roster follows their checks live, sandboxes are made ahead for the room, the instructor watches then takes over a terminal, resets one sandbox, a message reaches both and is taken down, the CSV has both, the session ends', async ({ browser }) => {
   test.setTimeout(600_000);
   const teacher = await (await browser.newContext({ acceptDownloads: true })).newPage();
   const offsite = offsiteRequests(teacher);
@@ -48,6 +48,9 @@ test('an instructor runs a room: two participants join, the roster follows their
   await card.getByTestId('open-room').click();
   await expect(teacher.getByTestId('room-title')).toContainText('Room of two');
   await expect(teacher.getByTestId('roster-empty')).toBeVisible();
+  // the room's own sandboxes are made ahead, with progress, before anyone joins
+  await expect(teacher.getByTestId('pool-status')).toContainText(/of 2 sandboxes made ahead/);
+  await expect(teacher.getByTestId('pool-status')).toContainText('2 of 2 sandboxes made ahead ready', { timeout: 180_000 });
 
   const alan = await joinAs(browser, href, 'Alan', offsite);
   const bea = await joinAs(browser, href, 'O\'Brien, Bea', offsite);
@@ -102,6 +105,17 @@ test('an instructor runs a room: two participants join, the roster follows their
   await alan.bringToFront();
   await expect(alan.getByTestId('instructor-presence')).toHaveCount(0, { timeout: 20_000 });
 
+  // Bea's sandbox is reset from the room: a fresh stack, and her terminal works again
+  await teacher.bringToFront();
+  await row('O\'Brien, Bea').getByRole('button', { name: 'Reset O\'Brien, Bea\'s sandbox' }).click();
+  await row('O\'Brien, Bea').getByRole('button', { name: 'Reset', exact: true }).click();
+  await expect(row('O\'Brien, Bea').getByRole('button', { name: 'Reset O\'Brien, Bea\'s sandbox' })).toBeVisible({ timeout: 180_000 });
+  await expect(row('O\'Brien, Bea').locator('.sandbox-state')).toHaveText('Ready');
+  await expect(row('O\'Brien, Bea').locator('.form-error')).toHaveCount(0);
+  await bea.bringToFront();
+  await run(bea, 'echo back-$((5*5))');
+  await expect(bench(bea).screen()).toContainText('back-25', { timeout: 60_000 });
+
   // a message for everyone shows on both participants' pages; one closes it
   await teacher.getByLabel('Message', { exact: true }).fill('Break until 11:00, then Lab 2');
   await teacher.getByRole('button', { name: 'Send' }).click();
@@ -115,6 +129,13 @@ test('an instructor runs a room: two participants join, the roster follows their
   await alan.reload();
   await expect(alan.getByTestId('header-workshop')).toContainText('Room of two');
   await expect(alan.getByTestId('notice-banner')).toHaveCount(0, { timeout: 8000 }); // closed stays closed
+  // the instructor takes the message down: it goes from Bea's page too
+  await teacher.bringToFront();
+  await teacher.getByRole('button', { name: 'Take it down' }).click();
+  await expect(teacher.getByTestId('broadcast-current')).toContainText('Shown as a banner on every participant');
+  await bea.bringToFront();
+  await expect(bea.getByTestId('notice-banner')).toHaveCount(0, { timeout: 20_000 });
+  await teacher.bringToFront();
 
   // the progress as CSV: one row each, Bea's name quoted
   const [download] = await Promise.all([teacher.waitForEvent('download'), teacher.getByTestId('csv-link').click()]);

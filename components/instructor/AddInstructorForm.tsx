@@ -12,7 +12,7 @@ export function AddInstructorForm() {
   const [added, setAdded] = useState<Instructor | null>(null);
   const [busy, setBusy] = useState(false);
   return (
-    <form className="card form" aria-labelledby="add-instructor" onSubmit={async (e) => {
+    <form className="card form" method="post" aria-labelledby="add-instructor" onSubmit={async (e) => {
       e.preventDefault();
       const form = e.currentTarget;
       const data = new FormData(form);

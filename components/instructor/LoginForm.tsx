@@ -5,6 +5,7 @@ import { useState } from 'react';
 import type { ErrorView } from '@/lib/errors';
 import { FormError } from './FormError';
 import { postJson } from './post-json';
+import { useHydrated } from './use-hydrated';
 import './instructor.css';
 
 /** Email and password → the instructor's dashboard. */
@@ -12,8 +13,9 @@ export function LoginForm() {
   const router = useRouter();
   const [error, setError] = useState<ErrorView | null>(null);
   const [busy, setBusy] = useState(false);
+  const hydrated = useHydrated();
   return (
-    <form className="card form" onSubmit={async (e) => {
+    <form className="card form" method="post" onSubmit={async (e) => {
       e.preventDefault();
       const data = new FormData(e.currentTarget);
       setBusy(true);
@@ -24,7 +26,7 @@ export function LoginForm() {
       <label>Email <input name="email" type="email" autoComplete="username" required autoFocus /></label>
       <label>Password <input name="password" type="password" autoComplete="current-password" required /></label>
       <FormError error={error} />
-      <button type="submit" disabled={busy}>{busy ? 'Logging in…' : 'Log in'}</button>
+      <button type="submit" disabled={busy || !hydrated}>{busy ? 'Logging in…' : 'Log in'}</button>
     </form>
   );
 }

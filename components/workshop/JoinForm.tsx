@@ -4,12 +4,14 @@ import { useState } from 'react';
 import type { ErrorView } from '@/lib/errors';
 import { FormError } from '@/components/instructor/FormError';
 import { postJson } from '@/components/instructor/post-json';
+import { useHydrated } from '@/components/instructor/use-hydrated';
 import '@/components/instructor/instructor.css';
 
 /** A display name → the session joined, then its first lab (a full page load, so the header shows the session). */
 export function JoinForm({ code, name }: { code: string; name: string | null }) {
   const [error, setError] = useState<ErrorView | null>(null);
   const [busy, setBusy] = useState(false);
+  const hydrated = useHydrated();
   return (
     <form className="card form" onSubmit={async (e) => {
       e.preventDefault();
@@ -23,7 +25,7 @@ export function JoinForm({ code, name }: { code: string; name: string | null }) 
         <input name="name" defaultValue={name ?? ''} required maxLength={40} autoComplete="nickname" autoFocus />
       </label>
       <FormError error={error} />
-      <button type="submit" disabled={busy}>{busy ? 'Joining…' : name ? 'Continue' : 'Join'}</button>
+      <button type="submit" disabled={busy || !hydrated}>{busy ? 'Joining…' : name ? 'Continue' : 'Join'}</button>
     </form>
   );
 }
