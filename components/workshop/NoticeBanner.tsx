@@ -27,13 +27,13 @@ export function NoticeBanner() {
     if (instructorPage) return;
     setDismissed(localStorage.getItem(DISMISSED));
     let stopped = false;
+    // Hidden pages poll too (browsers slow their timers anyway): whether a page counts as hidden
+    // is the browser's guess, and one that wrongly thought itself hidden would show a stale banner.
     const refresh = async () => {
-      if (document.hidden) return;
       const body = await fetch('/api/workshop/notice', { cache: 'no-store' }).then((r) => (r.ok ? r.json() : null)).catch(() => null);
       if (!stopped && body) { setNotice(body.notice ?? null); setInstructor(body.instructor ?? null); }
     };
-    // Back to a tab that was hidden (polls skip hidden pages, and browsers slow their timers):
-    // at once, not at the next tick.
+    // Back to a tab that was hidden (whose timers the browser slowed): at once, not at the next tick.
     const onVisible = () => { if (!document.hidden) void refresh(); };
     void refresh();
     const poll = setInterval(refresh, POLL_MS);

@@ -12,7 +12,7 @@ import { LoginLimiter } from '../../lib/instructor/rate-limit';
 import { sessionSecret } from '../../lib/instructor/secret';
 import { startSession } from '../../lib/instructor/sessions';
 import type { RoomDeps } from '../../lib/room/deps';
-import { endSession, getProgressCsv, getRoster, memberSandbox, postBroadcast } from '../../lib/room/handlers';
+import { clearBroadcast, endSession, getProgressCsv, getRoster, memberSandbox, postBroadcast } from '../../lib/room/handlers';
 import { getNotice } from '../../lib/room/notice';
 import { newParticipantId } from '../../lib/session/participant';
 import { join } from '../../lib/workshops/join-handler';
@@ -143,6 +143,14 @@ test('a broadcast shows on every member\'s pages (and nobody else\'s), the lates
     assert.deepEqual([n.body.notice.kind, n.body.notice.message, n.body.notice.title], ['broadcast', 'Back: start Lab 3', 'Room 2, "the big one"']);
   }
   assert.deepEqual((await json(await getNotice(q, request('/api/workshop/notice', { cookie: pidCookie(newParticipantId()) }), now))).body, { notice: null, instructor: null }, 'someone not in the session');
+  // taken down: gone from every member's banner and from the room's "showing since"; sent again, it shows again
+  const cleared = await json(await clearBroadcast(deps, request(`/api/instructor/workshops/${roomId}/broadcast`, { method: 'DELETE', cookie: ada }), roomId));
+  assert.deepEqual([cleared.status, cleared.body], [200, { cleared: true }]);
+  for (const pid of [alan, bea]) assert.equal((await json(await getNotice(q, request('/api/workshop/notice', { cookie: pidCookie(pid) }), now))).body.notice, null);
+  assert.equal((await json(await getRoster(deps, request(`/api/instructor/workshops/${roomId}/roster`, { cookie: ada }), roomId))).body.broadcast, null);
+  assert.deepEqual((await json(await clearBroadcast(deps, request(`/api/instructor/workshops/${roomId}/broadcast`, { method: 'DELETE', cookie: ada }), roomId))).body, { cleared: false }, 'nothing left to take down');
+  assert.equal((await postBroadcast(deps, request(`/api/instructor/workshops/${roomId}/broadcast`, { cookie: ada, body: { message: 'Back: start Lab 3' } }), roomId)).status, 200);
+  assert.equal((await json(await getNotice(q, request('/api/workshop/notice', { cookie: pidCookie(alan) }), now))).body.notice.message, 'Back: start Lab 3');
   assert.equal((await getNotice(q, request('/api/workshop/notice'), now)).status, 401);
 });
 
@@ -152,6 +160,7 @@ test('another instructor\'s cookie gets 404 from every room API, no cookie 401, 
     ['roster', (cookie) => getRoster(deps, request(`/api/instructor/workshops/${roomId}/roster`, { cookie }), roomId)],
     ['csv', (cookie) => getProgressCsv(deps, request(`/api/instructor/workshops/${roomId}/csv`, { cookie }), roomId)],
     ['broadcast', (cookie, origin) => postBroadcast(deps, request(`/api/instructor/workshops/${roomId}/broadcast`, { cookie, origin, body: { message: 'pwned' } }), roomId)],
+    ['clear', (cookie, origin) => clearBroadcast(deps, request(`/api/instructor/workshops/${roomId}/broadcast`, { method: 'DELETE', cookie, origin }), roomId)],
     ['end', (cookie, origin) => endSession(deps, request(`/api/instructor/workshops/${roomId}/end`, { cookie, origin, body: {} }), roomId)],
     ['reset', (cookie, origin) => memberSandbox(deps, request(`/api/instructor/workshops/${roomId}/members/${key}/reset`, { cookie, origin, body: {} }), roomId, key, 'reset')],
     ['extend', (cookie, origin) => memberSandbox(deps, request(`/api/instructor/workshops/${roomId}/members/${key}/extend`, { cookie, origin, body: {} }), roomId, key, 'extend')],
@@ -161,7 +170,7 @@ test('another instructor\'s cookie gets 404 from every room API, no cookie 401, 
     assert.equal((await call(grace)).status, 404, `${name} with another instructor's cookie`);
     assert.equal((await call(undefined)).status, 401, `${name} without a cookie`);
     assert.equal((await call(forged)).status, 401, `${name} with a forged cookie`);
-    if (['broadcast', 'end', 'reset', 'extend'].includes(name)) assert.equal((await call(ada, 'https://evil.example')).status, 403, `${name} from another site's page`);
+    if (['broadcast', 'clear', 'end', 'reset', 'extend'].includes(name)) assert.equal((await call(ada, 'https://evil.example')).status, 403, `${name} from another site's page`);
   }
   // guessed ids: a session that does not exist, a member key of nobody
   assert.equal((await getRoster(deps, request('/api/instructor/workshops/nope/roster', { cookie: ada }), 'nope')).status, 404);
@@ -172,6 +181,7 @@ test('another instructor\'s cookie gets 404 from every room API, no cookie 401, 
   assert.equal((await memberSandbox(deps, request(`/api/instructor/workshops/${hers.id}/members/${key}/reset`, { cookie: grace, body: {} }), hers.id, key, 'reset')).status, 404);
   assert.deepEqual(calls, [], 'no sandbox was touched');
   assert.equal(q.latestBroadcast(roomId)!.message, 'Back: start Lab 3');
+  assert.equal(q.latestBroadcast(roomId)!.cleared_at, null);
   assert.equal(q.workshop(roomId)!.ended_at, null);
 });
 
