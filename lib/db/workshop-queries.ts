@@ -89,10 +89,10 @@ export function workshopQueries(db: DB) {
       const r = db.prepare('UPDATE workshop_broadcasts SET cleared_at = ? WHERE workshop_id = ? AND cleared_at IS NULL').run(at, workshopId);
       return r.changes > 0;
     },
-    /** Sessions that want sandboxes made ahead by `until` (their start) and have not ended by `now`, the soonest first, with how many joined. */
-    workshopsWantingPool(now: number, until: number): WorkshopListRow[] {
-      return db.prepare(`SELECT w.*, (SELECT COUNT(*) FROM workshop_members m WHERE m.workshop_id = w.id) AS members FROM workshops w
-        WHERE w.pool_size > 0 AND w.ended_at IS NULL AND w.ends_at > ? AND w.starts_at <= ? ORDER BY w.starts_at, w.created_at`).all(now, until) as WorkshopListRow[];
+    /** Sessions that want sandboxes made ahead by `until` (their start) and have not ended by `now`, the soonest first, with how many of their members have a sandbox. */
+    workshopsWantingPool(now: number, until: number): (WorkshopRow & { with_sandbox: number })[] {
+      return db.prepare(`SELECT w.*, (SELECT COUNT(*) FROM workshop_members m JOIN sandboxes s ON s.participant_id = m.participant_id WHERE m.workshop_id = w.id) AS with_sandbox FROM workshops w
+        WHERE w.pool_size > 0 AND w.ended_at IS NULL AND w.ends_at > ? AND w.starts_at <= ? ORDER BY w.starts_at, w.created_at`).all(now, until) as (WorkshopRow & { with_sandbox: number })[];
     },
     /** A session's latest broadcast, if any. */
     latestBroadcast(workshopId: string): BroadcastRow | undefined {

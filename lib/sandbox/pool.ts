@@ -36,14 +36,15 @@ async function topUp(ctx: AppContext): Promise<number> {
     if (!rooms.some((r) => r.workshopId === wid)) for (const sb of ctx.q.poolSandboxes(instance, wid)) await dropPoolSandbox(ctx, sb.id);
   }
   let made = 0;
-  for (const room of rooms) made += await topUpOne(ctx, room.size, room.workshopId);
-  return made + await topUpOne(ctx, ctx.cfg.FAASLAB_POOL_SIZE, null);
+  // (a running session's extras are kept: someone may still take them; they go when it ends)
+  for (const room of rooms) made += await topUpOne(ctx, room.size, room.workshopId, false);
+  return made + await topUpOne(ctx, ctx.cfg.FAASLAB_POOL_SIZE, null, true);
 }
 
-async function topUpOne(ctx: AppContext, size: number, workshopId: string | null): Promise<number> {
+async function topUpOne(ctx: AppContext, size: number, workshopId: string | null, dropExtras: boolean): Promise<number> {
   let made = 0;
   const pool = ctx.q.poolSandboxes(ctx.cfg.FAASLAB_PREFIX, workshopId);
-  for (const extra of pool.slice(size)) await dropPoolSandbox(ctx, extra.id);
+  if (dropExtras) for (const extra of pool.slice(size)) await dropPoolSandbox(ctx, extra.id);
   for (let n = pool.length; n < size; n++) {
     const t0 = Date.now();
     const sb = await ensureSandbox(ctx, newPoolOwner(), () => {}, { activity: false, poolFor: workshopId ?? undefined });

@@ -8,12 +8,12 @@ export type RoomPoolTarget = { workshopId: string; size: number };
 
 /**
  * Each session's share of the warm pool now: from an hour before its start until its end, as
- * many as its "sandboxes to make ahead", but never more than the places still free (those
- * who joined already have, or will take, one).
+ * many as its "sandboxes to make ahead", but never more than the places whose person has no
+ * sandbox yet (not joined, or joined and about to take one).
  */
 export function roomPoolTargets(q: Queries, now: number): RoomPoolTarget[] {
   return q.workshopsWantingPool(now, now + POOL_LEAD_MS)
-    .map((w) => ({ workshopId: w.id, size: Math.max(0, Math.min(w.pool_size, w.capacity - w.members)) }));
+    .map((w) => ({ workshopId: w.id, size: Math.max(0, Math.min(w.pool_size, w.capacity - w.with_sandbox)) }));
 }
 
 /** What the room's dashboard shows of its pool: wanted now, ready, being made; and when making starts. */
