@@ -32,9 +32,9 @@ const MAX_WATCHERS = 32;
 export type WatchServer = { handleUpgrade: (req: IncomingMessage, socket: Duplex, head: Buffer) => boolean; close: () => void };
 export type WatchDeps = { ctx: AppContext; secret: string };
 
-export function watchServer(deps: () => WatchDeps): WatchServer {
+export function watchServer(deps: () => WatchDeps, opts: { heartbeatMs?: number } = {}): WatchServer {
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME_BYTES, perMessageDeflate: false });
-  const stopHeartbeat = startHeartbeat(wss, 25_000);
+  const stopHeartbeat = startHeartbeat(wss, opts.heartbeatMs ?? 25_000);
   let closed = false;
 
   async function accept(req: IncomingMessage, socket: Duplex, head: Buffer, url: URL): Promise<void> {
@@ -62,6 +62,8 @@ export function watchServer(deps: () => WatchDeps): WatchServer {
     const container = await runningShell(ctx.engine, sandbox.instance, sandbox.id, () => {}, 5000);
     const displayName = ctx.q.member(workshopId, pid)!.display_name;
     wss.handleUpgrade(req, socket, head, (ws) => {
+      // (the heartbeat counts a client from this event: without it every view was dropped at its first tick)
+      wss.emit('connection', ws, req);
       serveWatch(ws, { container, participantId: pid, displayName, terminal, mode }).catch((err) => { log.error({ err }, 'watch failed'); ws.terminate(); });
     });
   }

@@ -31,7 +31,7 @@ export function fillPool(ctx: AppContext): Promise<number> {
 async function topUp(ctx: AppContext): Promise<number> {
   const instance = ctx.cfg.FAASLAB_PREFIX;
   const rooms = roomPoolTargets(ctx.q, Date.now());
-  // Sessions that ended (or filled up) since: their sandboxes made ahead go.
+  // Sessions that ended since: what was made ahead for them goes.
   for (const wid of ctx.q.poolWorkshopIds(instance)) {
     if (!rooms.some((r) => r.workshopId === wid)) for (const sb of ctx.q.poolSandboxes(instance, wid)) await dropPoolSandbox(ctx, sb.id);
   }

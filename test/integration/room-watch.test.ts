@@ -31,7 +31,8 @@ let key: string;
 before(async () => {
   ctx = await testContext();
   terminals = terminalServer(() => ctx);
-  watchers = watchServer(() => ({ ctx, secret: SECRET }));
+  // a heartbeat every 400 ms: a view must outlive several (it once died at the first)
+  watchers = watchServer(() => ({ ctx, secret: SECRET }), { heartbeatMs: 400 });
   server = http.createServer((_req, res) => res.writeHead(404).end());
   server.on('upgrade', (req, socket, head) => { if (!terminals.handleUpgrade(req, socket, head) && !watchers.handleUpgrade(req, socket, head)) socket.destroy(); });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
@@ -95,6 +96,8 @@ test('watching shows the participant\'s terminal live and drops the watcher\'s k
   await control.attached(30_000);
   assert.equal(presenceOf(pid), 'in-terminal');
   assert.equal(await notice(), 'in-terminal');
+  await new Promise((r) => setTimeout(r, 1500)); // three heartbeats later, still there
+  assert.equal(presenceOf(pid), 'in-terminal', 'the instructor\'s view outlives the heartbeat');
   control.type('echo from-instructor-$((3*3))\r');
   await own.waitFor('from-instructor-9');
   await control.close();
