@@ -152,7 +152,9 @@ try {
   const seen = delays.filter((d) => !Number.isNaN(d));
 
   const failures = results.filter((r) => r.failed);
-  for (const f of failures) console.log(`[room] failed at ${f.failed!.step}: ${f.failed!.why.slice(0, 400)}`);
+  for (const f of failures) console.log(`[room] failed at ${f.failed!.step}: ${f.failed!.why}`);
+  // What the server logged as a warning or an error (pino levels 40, 50, 60), to tell why.
+  if (failures.length) for (const line of out.split('\n').filter((l) => /"level":(4|5|6)0/.test(l))) console.log(`[room] server: ${line.slice(0, 1000)}`);
   const lost = results.filter((r) => r.lost).length;
   const row = (s: Step) => {
     const xs = results.map((r) => r.times[s]).filter((x): x is number => x !== undefined);
