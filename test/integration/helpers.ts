@@ -20,6 +20,8 @@ import { participantWorkspace } from '../../lib/workspace/participant';
 import { removeInstance, removeSandbox } from '../../lib/sandbox/remove';
 import { newParticipantId } from '../../lib/session/participant';
 import { startProviderServer } from './provider-server';
+import { INSTRUCTOR_COOKIE } from '../../lib/instructor/session-cookie';
+import { startSession, type SessionDeps } from '../../lib/instructor/sessions';
 
 /**
  * A throw-away platform instance for one test file: its own prefix (so its Docker objects are
@@ -95,4 +97,9 @@ export async function removeTestInstance(ctx: Awaited<ReturnType<typeof testCont
     ctx.close();
     await stopPackageIndex();
   }
+}
+
+/** A Cookie header for a fresh server-side login of instructor `id` (what logging in gives the browser). */
+export async function instructorLogin(deps: SessionDeps, id: string): Promise<string> {
+  return `${INSTRUCTOR_COOKIE}=${await startSession(deps, id)}`;
 }

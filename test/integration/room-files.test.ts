@@ -3,7 +3,6 @@ import assert from 'node:assert/strict';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createInstructor } from '../../lib/instructor/accounts';
-import { startSession } from '../../lib/instructor/sessions';
 import { memberKey } from '../../lib/room/member-key';
 import { memberTerminals } from '../../lib/room/member-terminals';
 import { getMemberFile, getMemberTerminals, getMemberTree, type MemberViewDeps } from '../../lib/room/member-view';
@@ -12,7 +11,7 @@ import { execInShell } from '../../lib/sandbox/shell-exec';
 import { terminalServer, type TerminalServer } from '../../lib/terminal/server';
 import { participantWorkspace } from '../../lib/workspace/participant';
 import { createWorkshop } from '../../lib/workshops/workshops';
-import { participant, removeTestInstance, testContext } from './helpers';
+import { participant, removeTestInstance, testContext, instructorLogin } from './helpers';
 import { TerminalClient } from './terminal-client';
 
 // An instructor reads a member's files and lists their terminals, on a real sandbox: what the
@@ -51,8 +50,8 @@ before(async () => {
   ws = `ws://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const a = await createInstructor(ctx.q, { email: 'ada@example.org', name: 'Ada', password: 'analytical-engine' }, null);
   const g = await createInstructor(ctx.q, { email: 'grace@example.org', name: 'Grace', password: 'compilers-rule' }, null);
-  ada = `faaslab_instructor=${await startSession({ q: ctx.q, secret: SECRET }, a.id)}`;
-  grace = `faaslab_instructor=${await startSession({ q: ctx.q, secret: SECRET }, g.id)}`;
+  ada = await instructorLogin({ q: ctx.q, secret: SECRET }, a.id);
+  grace = await instructorLogin({ q: ctx.q, secret: SECRET }, g.id);
   const now = Date.now();
   roomId = createWorkshop(ctx.q, a.id, { title: 'Files room', labs: ['01-prepare'], capacity: 5, startsAt: now - 60_000, endsAt: now + 3600_000, sandboxLifetimeMinutes: 60, poolSize: 0 }, now).id;
   ctx.q.joinWorkshop({ workshop_id: roomId, participant_id: alan, display_name: 'Alan', capacity: 5 });

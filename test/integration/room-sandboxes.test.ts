@@ -4,7 +4,6 @@ import path from 'node:path';
 import { LABEL, ownedFilter } from '../../lib/docker/labels';
 import { createInstructor } from '../../lib/instructor/accounts';
 import { LoginLimiter } from '../../lib/instructor/rate-limit';
-import { startSession } from '../../lib/instructor/sessions';
 import { loadCatalogue } from '../../lib/labs/catalogue';
 import type { RoomDeps } from '../../lib/room/deps';
 import { endSession, getRoster, memberSandbox } from '../../lib/room/handlers';
@@ -12,7 +11,7 @@ import { memberSandboxes } from '../../lib/room/sandboxes';
 import { ensureSandbox } from '../../lib/sandbox/provision';
 import { participantWorkspace } from '../../lib/workspace/participant';
 import { createWorkshop } from '../../lib/workshops/workshops';
-import { participant, removeTestInstance, testContext } from './helpers';
+import { participant, removeTestInstance, testContext, instructorLogin } from './helpers';
 
 // The room's sandbox actions on real Docker: an instructor extends and resets one member's
 // sandbox, then ends the session, which removes every member's sandbox (their files and
@@ -30,7 +29,7 @@ before(async () => {
   ctx = await testContext();
   deps = { q: ctx.q, secret: 's'.repeat(32), limiter: new LoginLimiter(ctx.q), catalogue: () => loadCatalogue(path.resolve(import.meta.dirname, '../../labs')), lifetime: ctx.cfg, instance: ctx.prefix, sandboxes: memberSandboxes(ctx) };
   const me = await createInstructor(ctx.q, { email: 'ada@example.org', name: 'Ada', password: 'analytical-engine' }, null);
-  cookie = `faaslab_instructor=${await startSession(deps, me.id)}`;
+  cookie = await instructorLogin(deps, me.id);
   const now = Date.now();
   const w = createWorkshop(ctx.q, me.id, { title: 'Docker room', labs: ['01-prepare'], capacity: 5, startsAt: now - 60_000, endsAt: now + 3600_000, sandboxLifetimeMinutes: 60, poolSize: 0 }, now);
   roomId = w.id;

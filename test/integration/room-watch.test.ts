@@ -3,7 +3,6 @@ import assert from 'node:assert/strict';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createInstructor } from '../../lib/instructor/accounts';
-import { startSession } from '../../lib/instructor/sessions';
 import { memberKey } from '../../lib/room/member-key';
 import { getNotice } from '../../lib/room/notice';
 import { presenceOf } from '../../lib/room/presence';
@@ -11,7 +10,7 @@ import { watchServer, type WatchServer } from '../../lib/room/watch-server';
 import { execInShell } from '../../lib/sandbox/shell-exec';
 import { terminalServer, type TerminalServer } from '../../lib/terminal/server';
 import { createWorkshop } from '../../lib/workshops/workshops';
-import { participant, removeTestInstance, testContext } from './helpers';
+import { participant, removeTestInstance, testContext, instructorLogin } from './helpers';
 import { TerminalClient } from './terminal-client';
 
 // An instructor watching a member's terminal on real Docker: a second tmux client of the same
@@ -39,8 +38,8 @@ before(async () => {
   base = `ws://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const a = await createInstructor(ctx.q, { email: 'ada@example.org', name: 'Ada', password: 'analytical-engine' }, null);
   const g = await createInstructor(ctx.q, { email: 'grace@example.org', name: 'Grace', password: 'compilers-rule' }, null);
-  ada = `faaslab_instructor=${await startSession({ q: ctx.q, secret: SECRET }, a.id)}`;
-  grace = `faaslab_instructor=${await startSession({ q: ctx.q, secret: SECRET }, g.id)}`;
+  ada = await instructorLogin({ q: ctx.q, secret: SECRET }, a.id);
+  grace = await instructorLogin({ q: ctx.q, secret: SECRET }, g.id);
   const now = Date.now();
   roomId = createWorkshop(ctx.q, a.id, { title: 'Watched room', labs: ['01-prepare'], capacity: 5, startsAt: now - 60_000, endsAt: now + 3600_000, sandboxLifetimeMinutes: 60, poolSize: 0 }, now).id;
   ctx.q.joinWorkshop({ workshop_id: roomId, participant_id: pid, display_name: 'Alan', capacity: 5 });

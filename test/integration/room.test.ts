@@ -10,13 +10,13 @@ import { loadCatalogue } from '../../lib/labs/catalogue';
 import { createInstructor } from '../../lib/instructor/accounts';
 import { LoginLimiter } from '../../lib/instructor/rate-limit';
 import { sessionSecret } from '../../lib/instructor/secret';
-import { startSession } from '../../lib/instructor/sessions';
 import type { RoomDeps } from '../../lib/room/deps';
 import { clearBroadcast, endSession, getProgressCsv, getRoster, memberSandbox, postBroadcast } from '../../lib/room/handlers';
 import { getNotice } from '../../lib/room/notice';
 import { newParticipantId } from '../../lib/session/participant';
 import { join } from '../../lib/workshops/join-handler';
 import { createWorkshop } from '../../lib/workshops/workshops';
+import { instructorLogin } from './helpers';
 
 // Running a room through the real handlers on a real SQLite database of this test's own: the
 // roster, the CSV, broadcasts, ending a session, and who may do any of it. The sandbox actions
@@ -63,8 +63,8 @@ before(async () => {
   };
   const a = await createInstructor(q, { email: 'ada@example.org', name: 'Ada', password: 'analytical-engine' }, null);
   const g = await createInstructor(q, { email: 'grace@example.org', name: 'Grace', password: 'compilers-rule' }, null);
-  ada = `faaslab_instructor=${await startSession(deps, a.id)}`;
-  grace = `faaslab_instructor=${await startSession(deps, g.id)}`;
+  ada = await instructorLogin(deps, a.id);
+  grace = await instructorLogin(deps, g.id);
   const w = createWorkshop(q, a.id, { title: 'Room 2, "the big one"', labs: ['01-prepare', '03-functions'], capacity: 40, startsAt: now - 30 * MIN, endsAt: now + 3 * 3600_000, sandboxLifetimeMinutes: 120, poolSize: 0 }, now);
   roomId = w.id;
   code = w.joinCode;
