@@ -13,6 +13,7 @@ import { appContext } from './lib/app-context';
 import { runningJobs } from './lib/jobs/jobs';
 import { ensureFirstInstructor } from './lib/instructor/accounts';
 import { PEER_HEADER } from './lib/instructor/request';
+import { STATIC_PREFIX, staticAssets } from './lib/http/static-assets';
 import { handleProviderRequest, PROVIDER_PREFIX } from './lib/provider/api';
 import { startHousekeeping } from './lib/sandbox/housekeeping';
 import { handlePublicGateway, PUBLIC_GATEWAY_PREFIX } from './lib/sandbox/public-gateway';
@@ -27,6 +28,7 @@ const cfg = config();
 const app = next({ dev, hostname: 'localhost', port: cfg.PORT });
 const handle = app.getRequestHandler();
 const ready = app.prepare();
+const assets = dev ? null : staticAssets(path.resolve(import.meta.dirname, '.next', 'static'));
 
 let stopping = false;
 /** Provider calls that change something (a build from a shell's faas-cli, a deploy…): shutdown waits for them. */
@@ -50,10 +52,13 @@ const server = http.createServer((req, res) => {
   // The client's address as the socket knows it, for the instructor login limit (a client's own
   // x-forwarded-for, which Next keeps, would let it pick a new address for every guess).
   req.headers[PEER_HEADER] = req.socket.remoteAddress ?? 'unknown';
-  ready.then(() => handle(req, res)).catch((err) => {
+  const toNext = () => ready.then(() => handle(req, res)).catch((err) => {
     console.error(err);
     if (!res.headersSent) res.writeHead(500).end('Internal error');
   });
+  // Scripts and styles of the build, precompressed (lib/http/static-assets.ts).
+  if (assets && req.url?.startsWith(STATIC_PREFIX)) assets(req, res, toNext);
+  else void toNext();
 });
 
 // The participants' terminals (WebSocket at /api/terminal). Other upgrades are left to Next,

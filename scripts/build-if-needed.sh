@@ -7,8 +7,10 @@ want=$(find app components lib proxy.ts next.config.mjs tsconfig.json package-lo
 stamp=.next/.faaslab-src-sha
 if [ -f .next/BUILD_ID ] && [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$want" ]; then
   echo "[setup] web app build: up to date"
+  npx tsx scripts/precompress.ts
   exit 0
 fi
 echo "[setup] web app build: next build (about a minute)…"
 NEXT_TELEMETRY_DISABLED=1 npx next build
+npx tsx scripts/precompress.ts
 echo "$want" > "$stamp"
