@@ -4,7 +4,8 @@ import Editor from '@monaco-editor/react';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { provideEditor, type EditorApi } from '@/components/workbench/editor-bridge';
 import { usePersistentState } from '@/components/workbench/usePersistentState';
-import { monaco } from './monaco-setup';
+import type { monaco as Monaco } from './monaco-slim';
+import { useMonaco } from './monaco-loader';
 import { ConflictBar } from './ConflictBar';
 import { FileApiError } from './files-client';
 import { FileTree } from './FileTree';
@@ -18,9 +19,11 @@ import { functionOfFile } from './stack-functions';
 
 const isStrings = (v: unknown): v is string[] => Array.isArray(v) && v.every((x) => typeof x === 'string');
 const HIGHLIGHT_MS = 2500;
+const range = (startLineNumber: number, startColumn: number, endLineNumber: number, endColumn: number): Monaco.IRange => ({ startLineNumber, startColumn, endLineNumber, endColumn });
 
 /** The Editor tab: the participant's files as a tree, open files as tabs in Monaco, Save, and Deploy/Invoke on function folders. */
 export default function EditorPane() {
+  const monaco = useMonaco();
   const tree = useWorkspaceTree();
   const files = useOpenFiles();
   const fns = useStackFunctions(tree.entries, tree.onChanged);
@@ -28,7 +31,7 @@ export default function EditorPane() {
   const expanded = useMemo(() => new Set(expandedList), [expandedList]);
   const [selected, setSelected] = useState<string | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
-  const editorRef = useRef<monaco.editor.IStandaloneCodeEditor | null>(null);
+  const editorRef = useRef<Monaco.editor.IStandaloneCodeEditor | null>(null);
   const { files: open, active } = files;
   const activeFile = open.find((f) => f.path === active) ?? null;
   const fn = active ? functionOfFile(active, fns) : undefined;
@@ -57,19 +60,19 @@ export default function EditorPane() {
     return results.every(Boolean);
   }, [open, files]);
 
-  const highlight = (path: string, range: monaco.IRange) => {
+  const highlight = (path: string, range: Monaco.IRange) => {
     const ed = editorRef.current;
     if (!ed || ed.getModel() !== files.modelOf(path)) return;
     ed.revealRangeInCenter(range);
     const ids = ed.deltaDecorations([], [{ range, options: { isWholeLine: true, className: 'action-highlight' } }]);
     setTimeout(() => ed.deltaDecorations(ids, []), HIGHLIGHT_MS);
   };
-  const edit = async (path: string, change: (model: monaco.editor.ITextModel) => monaco.IRange) => {
+  const edit = async (path: string, change: (model: Monaco.editor.ITextModel) => Monaco.IRange) => {
     // Asked of the disk, not the tree: the tree may not have heard yet of a file the shell just made.
     try { await openPath(path); } catch (err) {
       if (!(err instanceof FileApiError && err.status === 404)) throw err;
       setProblem(null);
-      files.create(path);
+      await files.create(path);
       reveal(path);
     }
     const model = files.modelOf(path)!;
@@ -83,7 +86,7 @@ export default function EditorPane() {
   const api: EditorApi = {
     openFile: async (path, line) => {
       await openPath(path);
-      if (line) setTimeout(() => { editorRef.current?.setPosition({ lineNumber: line, column: 1 }); highlight(path, new monaco.Range(line, 1, line, 1)); }, 50);
+      if (line) setTimeout(() => { editorRef.current?.setPosition({ lineNumber: line, column: 1 }); highlight(path, range(line, 1, line, 1)); }, 50);
       return `Opened ${path}${line ? ` at line ${line}` : ''}`;
     },
     writeFile: (path, content) => edit(path, (m) => {
@@ -95,8 +98,8 @@ export default function EditorPane() {
       const end = m.getLineMaxColumn(last);
       const prefix = m.getValueLength() > 0 && m.getLineContent(last) !== '' ? '\n' : '';
       const text = prefix + (content.endsWith('\n') ? content : `${content}\n`);
-      m.pushEditOperations([], [{ range: new monaco.Range(last, end, last, end), text }], () => null);
-      return new monaco.Range(last + (prefix ? 1 : 0), 1, m.getLineCount() - 1, 1);
+      m.pushEditOperations([], [{ range: range(last, end, last, end), text }], () => null);
+      return range(last + (prefix ? 1 : 0), 1, m.getLineCount() - 1, 1);
     }).then((s) => `Added ${content.trimEnd().split('\n').length} line(s) to ${path}: ${s}`),
     replace: async (path, match, content) => {
       await openPath(path);
@@ -106,7 +109,7 @@ export default function EditorPane() {
       return edit(path, (model) => {
         model.pushEditOperations([], [{ range: found.range, text: content }], () => null);
         const lines = content.split('\n').length;
-        return new monaco.Range(found.range.startLineNumber, 1, found.range.startLineNumber + lines - 1, 1);
+        return range(found.range.startLineNumber, 1, found.range.startLineNumber + lines - 1, 1);
       }).then((s) => `Changed ${path}: ${s}`);
     },
     focus: () => editorRef.current?.focus(),
@@ -128,7 +131,7 @@ export default function EditorPane() {
   return (
     <div className="editor-pane" onKeyDown={(e) => { if ((e.ctrlKey || e.metaKey) && e.key === 's') { e.preventDefault(); void saveActive(); } }}>
       <aside className="files" aria-label="Files">
-        <TreeToolbar selected={selected} entries={tree.entries} onCreated={(p, isDir) => { if (isDir) reveal(`${p}/x`); else { files.create(p); reveal(p); void files.save(p); } }} onRenamed={(from) => { if (open.some((f) => f.path === from)) files.close(from); }} onDeleted={(p) => { for (const f of open) if (f.path === p || f.path.startsWith(`${p}/`)) files.close(f.path); setSelected(null); }} />
+        <TreeToolbar selected={selected} entries={tree.entries} onCreated={(p, isDir) => { if (isDir) reveal(`${p}/x`); else { reveal(p); void files.create(p).then(() => files.save(p)); } }} onRenamed={(from) => { if (open.some((f) => f.path === from)) files.close(from); }} onDeleted={(p) => { for (const f of open) if (f.path === p || f.path.startsWith(`${p}/`)) files.close(f.path); setSelected(null); }} />
         {tree.error && <p className="error" role="alert">{tree.error.message} {tree.error.hint}</p>}
         <FileTree entries={tree.entries} expanded={expanded} onToggle={toggle} selected={selected} onSelect={setSelected} onOpen={(p) => { void openPath(p).catch(() => {}); }} dirty={dirty} />
       </aside>
@@ -152,17 +155,17 @@ export default function EditorPane() {
         )}
         {fn && <FunctionBar fn={fn} saveAll={saveAll} />}
         <div className="monaco" hidden={!activeFile}>
-          <Editor
+          {monaco && <Editor
             loading={<div className="muted pad">Loading the editor…</div>}
             options={{ minimap: { enabled: false }, fontSize: 14, scrollBeyondLastLine: false, automaticLayout: true, tabSize: 4 }}
-            onMount={(ed) => {
+            onMount={(ed, monaco) => {
               editorRef.current = ed;
               const model = active ? files.modelOf(active) : null;
               if (model) ed.setModel(model);
               ed.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.KeyS, () => void saveRef.current());
               ed.onDidChangeModelContent(() => { const m = ed.getModel(); if (m) files.noteEdit(m.uri.path.slice(1)); });
             }}
-          />
+          />}
         </div>
         {!activeFile && <div className="empty-editor muted"><p>Open a file from the tree on the left{open.length === 0 && tree.loaded && tree.entries.length === 0 ? ', or make one' : ''}.</p><p>Keys: Ctrl+S saves · Alt+Shift+L lesson · Alt+Shift+E editor · Alt+Shift+T terminal</p></div>}
       </section>

@@ -1,10 +1,10 @@
 'use client';
 
-import { monaco } from './monaco-setup';
 import { useCallback, useRef, useState } from 'react';
 import type { ErrorView } from '@/lib/errors';
 import { fileApi, isText } from './files-client';
 import { languageOf } from './language';
+import { loadMonaco, monacoNow } from './monaco-loader';
 
 /** What the editor knows of one open file. `conflict`: the file on disk is not the one this edit started from. */
 export type OpenFile = {
@@ -16,8 +16,8 @@ export type OpenFile = {
   error: ErrorView | null;
 };
 
-const uri = (path: string) => monaco.Uri.from({ scheme: 'workspace', path: `/${path}` });
-const modelOf = (path: string) => monaco.editor.getModel(uri(path));
+const uri = (m: NonNullable<ReturnType<typeof monacoNow>>, path: string) => m.Uri.from({ scheme: 'workspace', path: `/${path}` });
+const modelOf = (path: string) => { const m = monacoNow(); return m ? m.editor.getModel(uri(m, path)) : null; };
 const dirtyOf = (path: string, saved: Map<string, number>) => (modelOf(path)?.getAlternativeVersionId() ?? 0) !== saved.get(path);
 
 /**
@@ -41,17 +41,19 @@ export function useOpenFiles() {
   /** Open a file (or show it, if open). Throws an Error with a message for the participant. */
   const open = useCallback(async (path: string): Promise<void> => {
     if (modelOf(path)) { setActive(path); return; }
-    const f = await fileApi.read(path);
+    // The file is fetched while Monaco may still be loading.
+    const [f, monaco] = await Promise.all([fileApi.read(path), loadMonaco()]);
     if (!isText(f)) throw new Error(`${path} is not text (${f.size} bytes); the editor only shows text. Look at it in the terminal, e.g. with: file ${path}`);
-    if (!modelOf(path)) monaco.editor.createModel(f.content, languageOf(path), uri(path));
+    if (!modelOf(path)) monaco.editor.createModel(f.content, languageOf(path), uri(monaco, path));
     markSaved(path);
     setFiles((fs) => (fs.some((x) => x.path === path) ? fs : [...fs, { path, version: f.version, dirty: false, conflict: null, notice: null, error: null }]));
     setActive(path);
   }, [setFiles]);
 
   /** Start a new file that is not on disk yet (saved with "must not exist"). */
-  const create = useCallback((path: string, content = '') => {
-    if (!modelOf(path)) monaco.editor.createModel(content, languageOf(path), uri(path));
+  const create = useCallback(async (path: string, content = '') => {
+    const monaco = await loadMonaco();
+    if (!modelOf(path)) monaco.editor.createModel(content, languageOf(path), uri(monaco, path));
     saved.current.set(path, -1);
     setFiles((fs) => (fs.some((x) => x.path === path) ? fs : [...fs, { path, version: null, dirty: true, conflict: null, notice: null, error: null }]));
     setActive(path);

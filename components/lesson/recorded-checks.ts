@@ -1,4 +1,5 @@
-import { z } from 'zod';
+// zod/mini, not zod: this is on every step page's first load (zod's full build added ~30 kB gzip).
+import * as z from 'zod/mini';
 
 /** GET /api/checks?lab=…&step=… (app/api/checks/route.ts): the participant's recorded results of a step's checks. */
 const recordedSchema = z.object({

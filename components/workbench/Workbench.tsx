@@ -4,6 +4,7 @@ import dynamic from 'next/dynamic';
 import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
 import { Group, Panel, Separator, useDefaultLayout, usePanelRef } from 'react-resizable-panels';
 import type { OpenTerminal } from '@/components/terminal/open-terminal';
+import { loadMonaco } from '@/components/editor/monaco-loader';
 import { preloadXterm } from '@/components/terminal/TerminalView';
 import type { WorkbenchTab } from '@/lib/lessons/action-types';
 import { runAction } from './run-action';
@@ -13,10 +14,14 @@ import { TerminalsPane } from './TerminalsPane';
 import { useNarrow } from './useNarrow';
 import { usePersistentState } from './usePersistentState';
 
-// Monaco and the editor are a chunk of their own, fetched when the Editor tab first opens. As this
-// module runs (before React has hydrated the page) the tab this browser left open starts loading:
-// the editor, or xterm (not both at once: on a small machine each needs the CPU first).
-const loadEditor = () => import('@/components/editor/EditorPane');
+// The editor (tree, tabs) and Monaco are chunks of their own, fetched together when the Editor tab
+// first opens, so the tree lists the files while Monaco evaluates. As this module runs (before
+// React has hydrated the page) the tab this browser left open starts loading: the editor, or
+// xterm (not both at once: on a small machine each needs the CPU first).
+const loadEditor = () => {
+  loadMonaco().catch(() => { /* the editor tries again, and says so, when a file is opened */ });
+  return import('@/components/editor/EditorPane');
+};
 const EditorPane = dynamic(loadEditor, { ssr: false, loading: () => <p className="muted pad">Loading the editor…</p> });
 const PortalPane = dynamic(() => import('@/components/portal/PortalPane'), { ssr: false, loading: () => <p className="muted pad">Loading the portal…</p> });
 const DashboardPane = dynamic(() => import('@/components/dashboard/DashboardPane'), { ssr: false, loading: () => <p className="muted pad">Loading the dashboard…</p> });

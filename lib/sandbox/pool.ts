@@ -2,6 +2,7 @@ import type { AppContext } from '../app-context';
 import { log } from '../log';
 import { newPoolOwner } from '../session/participant';
 import { removeHome } from '../workspace/home';
+import { claimIsFresh } from './claim-quiet';
 import { ensureSandbox } from './provision';
 import { removeSandbox } from './remove';
 import { roomPoolTargets } from './room-pool';
@@ -46,6 +47,8 @@ async function topUpOne(ctx: AppContext, size: number, workshopId: string | null
   const pool = ctx.q.poolSandboxes(ctx.cfg.FAASLAB_PREFIX, workshopId);
   if (dropExtras) for (const extra of pool.slice(size)) await dropPoolSandbox(ctx, extra.id);
   for (let n = pool.length; n < size; n++) {
+    // Someone just took one: their first seconds come first, while the pool can still give another.
+    if (n > 0 && claimIsFresh()) break;
     const t0 = Date.now();
     const sb = await ensureSandbox(ctx, newPoolOwner(), () => {}, { activity: false, poolFor: workshopId ?? undefined });
     // Its bash is already at the prompt when a newcomer's terminal attaches (~0.4 s sooner).

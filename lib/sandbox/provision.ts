@@ -8,6 +8,7 @@ import { ensureOverlayNetwork, networkSubnets } from '../docker/networks';
 import type { ImageManifest } from '../platform/manifest';
 import { isPoolOwner } from '../session/participant';
 import { attachWorkspace, ensureHome } from '../workspace/home';
+import { noteClaim } from './claim-quiet';
 import { ensureGateway, ensureGatewaySecrets, GATEWAY_USER } from './gateway';
 import { ensureShell } from './shell';
 import { ensureControlPlane } from './control-plane';
@@ -52,7 +53,7 @@ export function ensureSandbox(deps: SandboxDeps, participantId: string, progress
     const rules = isPoolOwner(participantId) ? null : sandboxRules(q, cfg, participantId, Date.now());
     if (!row && rules) {
       row = q.claimPoolSandbox(cfg.FAASLAB_PREFIX, participantId, firstExpiry(cfg, Date.now(), rules.maxMs), rules.workshopId);
-      if (row) progress('Your sandbox was made in advance: checking it…');
+      if (row) { noteClaim(); progress('Your sandbox was made in advance: checking it…'); }
     }
     const fresh = !row;
     if (!row) {

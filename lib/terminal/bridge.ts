@@ -8,6 +8,7 @@ import { closeAfterTmux, failed } from './close';
 import type { TerminalSize } from './protocol';
 import { sendMessage } from './send';
 import { attachTmux, tmuxSession, type TmuxClient } from './tmux';
+import { takeWarmTerminal } from './warm';
 
 /** Keystrokes typed while the sandbox is being made are kept (this much) and sent once tmux runs. */
 const EARLY_INPUT_BYTES = 4096;
@@ -61,10 +62,20 @@ export async function serveTerminal(ws: WebSocket, deps: () => SandboxDeps, part
   const keypress = () => new Promise<boolean>((resolve) => { if (socketClosed) resolve(false); else onKey = resolve; });
   try {
     const ctx = deps();
-    const shell = await prepareShell(ws, ctx, participantId, { resume, keypress });
-    if (!shell || !open(ws)) return;
-    tmux = await attachTmux(shell.container, size, tmuxSession(terminal));
-    noteActivity = throttle(() => ctx.q.touchSandbox(shell.sandboxId), ACTIVITY_EVERY_MS);
+    // Terminal 1 of a page just opened may have been attached while the page was sent (warm.ts).
+    const warm = terminal === '1' && !resume ? await takeWarmTerminal(participantId) : null;
+    let sandboxId: string;
+    if (warm) {
+      ({ client: tmux, sandboxId } = warm);
+      if (socketClosed) { drop(tmux); return; }
+      void tmux.resize(size).catch((err) => log.debug({ err }, 'terminal resize failed'));
+    } else {
+      const shell = await prepareShell(ws, ctx, participantId, { resume, keypress });
+      if (!shell || !open(ws)) return;
+      tmux = await attachTmux(shell.container, size, tmuxSession(terminal));
+      sandboxId = shell.sandboxId;
+    }
+    noteActivity = throttle(() => ctx.q.touchSandbox(sandboxId), ACTIVITY_EVERY_MS);
   } catch (err) {
     failed(ws, err);
     return;

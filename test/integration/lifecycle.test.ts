@@ -5,6 +5,7 @@ import { openDb } from '../../lib/db/open';
 import { names } from '../../lib/docker/names';
 import { extendSandbox, resetSandbox, sandboxStatus } from '../../lib/sandbox/lifecycle';
 import { ensureSandbox, type Sandbox } from '../../lib/sandbox/provision';
+import { QUIET_MS, noteClaim } from '../../lib/sandbox/claim-quiet';
 import { fillPool } from '../../lib/sandbox/pool';
 import { reapSandboxes } from '../../lib/sandbox/reaper';
 import { execInShell } from '../../lib/sandbox/shell-exec';
@@ -145,4 +146,10 @@ test('warm pool: a newcomer gets a sandbox made in advance, with the files they 
   assert.equal(ctx.q.poolSandboxes(ctx.prefix).length, 0);
   assert.equal(await fillPool(pooled), 1);
   assert.equal((await reapSandboxes(ctx, Date.now() + 24 * 3600_000)).expired.includes(ctx.q.poolSandboxes(ctx.prefix)[0].id), false, 'the reaper leaves the pool alone');
+  // Right after a claim the newcomer's first seconds come first: the pool waits while it still has one to give.
+  const pooled2 = { ...ctx, cfg: { ...ctx.cfg, FAASLAB_POOL_SIZE: 2 } };
+  noteClaim();
+  assert.equal(await fillPool(pooled2), 0, 'a sandbox was just taken and one is still waiting: the next is made a little later');
+  noteClaim(Date.now() - QUIET_MS);
+  assert.equal(await fillPool(pooled2), 1);
 });

@@ -2,6 +2,7 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { LABEL, ownedFilter } from '../../lib/docker/labels';
 import { extendSandbox } from '../../lib/sandbox/lifecycle';
+import { QUIET_MS, noteClaim } from '../../lib/sandbox/claim-quiet';
 import { fillPool } from '../../lib/sandbox/pool';
 import { ensureSandbox } from '../../lib/sandbox/provision';
 import { roomPoolStatus } from '../../lib/sandbox/room-pool';
@@ -59,6 +60,8 @@ test('a member takes one of the session\'s; it lives the session\'s 30 minutes; 
   assert.ok(ext.exists && Math.abs(ctx.q.sandbox(sb.id)!.expires_at - (Date.now() + 65 * MIN)) < 10_000);
   // one place fewer is free, but two still are: the pool is made up to 2 again
   assert.deepEqual({ ...status(live), fillsFrom: 0 }, { wanted: 2, ready: 1, making: 0, fillsFrom: 0 });
+  assert.equal(await fillPool(ctx), 0, 'not in Ana\'s first seconds, while one is still waiting');
+  noteClaim(Date.now() - QUIET_MS);
   assert.equal(await fillPool(ctx), 1);
   // Ben joins: until he has his sandbox, one made ahead stays his to take (a room of 40 joining
   // at once must not see theirs removed before they open a page)

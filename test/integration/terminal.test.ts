@@ -5,6 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { dropSandbox } from '../../lib/sandbox/reaper';
 import { shellContainer, execInShell } from '../../lib/sandbox/shell-exec';
 import { MAX_TERMINALS_PER_PARTICIPANT, terminalServer, type TerminalServer } from '../../lib/terminal/server';
+import { warmTerminal } from '../../lib/terminal/warm';
 import { participant, removeTestInstance, testContext } from './helpers';
 import { TerminalClient } from './terminal-client';
 
@@ -100,6 +101,34 @@ test('closing the socket detaches: no tmux client is left in the shell', async (
   await Promise.all(tabs.map((t) => t.attached()));
   assert.equal(await tmuxClients(), 3);
   await Promise.all(tabs.map((t) => t.close()));
+  await noTmuxClientsLeft();
+});
+
+test('terminal 1 attached ahead (as a step page does while it is sent) is the one the browser gets, at its size; one not taken is detached', async () => {
+  const until = async (n: number, what: string) => {
+    const deadline = Date.now() + 10_000;
+    while ((await tmuxClients()) !== n) {
+      assert.ok(Date.now() < deadline, what);
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  };
+  warmTerminal(ctx, pid);
+  await until(1, 'no tmux client was attached ahead of the browser');
+  const t = await open();
+  t.resize(100, 30);
+  await t.attached();
+  assert.equal(await tmuxClients(), 1, 'the browser got the client attached ahead, not a second one');
+  t.type(`echo "warm-size=$(tmux display -p '#{client_width}x#{client_height}')"\r`);
+  await t.waitFor('warm-size=100x30');
+  await t.close();
+  await noTmuxClientsLeft();
+
+  warmTerminal(ctx, pid, 1500); // a page whose terminal never connects
+  await until(1, 'no tmux client was attached ahead of the browser');
+  await until(0, 'the client attached ahead was not detached once its time was up');
+  const next = await open(); // and the next browser attaches its own
+  await next.attached();
+  await next.close();
   await noTmuxClientsLeft();
 });
 
