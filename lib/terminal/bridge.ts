@@ -25,6 +25,14 @@ const open = (ws: WebSocket) => ws.readyState === WebSocket.OPEN;
 export async function serveTerminal(ws: WebSocket, deps: () => SandboxDeps, participantId: string, { resume = false, terminal = '1' } = {}): Promise<void> {
   let size: TerminalSize = { cols: 80, rows: 24 };
   let tmux: TmuxClient | null = null;
+  let sized = false; // the browser has said its size
+  // One resize at a time, each with the latest size: two requests in flight to the engine can
+  // arrive in either order, and the terminal would keep the older size.
+  let resizing = Promise.resolve();
+  const applySize = () => {
+    const client = tmux;
+    if (client) resizing = resizing.then(() => client.resize(size)).catch((err) => log.debug({ err }, 'terminal resize failed'));
+  };
   let onKey: ((pressed: boolean) => void) | null = null;
   let noteActivity = () => {};
   const early: Buffer[] = [];
@@ -41,7 +49,8 @@ export async function serveTerminal(ws: WebSocket, deps: () => SandboxDeps, part
     const msg = parseControl(bytes.toString('utf8'));
     if (!msg) return;
     size = { cols: msg.cols, rows: msg.rows };
-    tmux?.resize(size).catch((err) => log.debug({ err }, 'terminal resize failed'));
+    sized = true;
+    applySize();
   });
 
   // Who ended first decides the clean-up: a closed socket detaches the tmux client (its helper
@@ -68,7 +77,7 @@ export async function serveTerminal(ws: WebSocket, deps: () => SandboxDeps, part
     if (warm) {
       ({ client: tmux, sandboxId } = warm);
       if (socketClosed) { drop(tmux); return; }
-      void tmux.resize(size).catch((err) => log.debug({ err }, 'terminal resize failed'));
+      if (sized) { applySize(); await resizing; } // else when the browser says (it was attached at 80×24)
     } else {
       const shell = await prepareShell(ws, ctx, participantId, { resume, keypress });
       if (!shell || !open(ws)) return;

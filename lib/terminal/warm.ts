@@ -7,7 +7,7 @@ import { attachTmux, tmuxSession, type TmuxClient } from './tmux';
  * Terminal 1's tmux client, attached while a step page is still on its way to the browser
  * (app/labs/layout.tsx), so the browser's WebSocket finds it ready instead of waiting for
  * Docker to start an exec (0.1–0.5 s here). Output tmux draws meanwhile waits in the exec's
- * stream (nothing reads it). Unclaimed after TTL_MS it is detached. In memory, on globalThis:
+ * stream (nothing reads it). Unclaimed TTL_MS after it is attached, it is detached. In memory, on globalThis:
  * Next's bundle makes it, server.ts's terminal server takes it.
  */
 export type WarmTerminal = { client: TmuxClient; sandboxId: string };
@@ -41,11 +41,12 @@ export function warmTerminal(deps: SandboxDeps, participantId: string, ttlMs = T
     return null;
   });
   table().set(participantId, entry);
-  setTimeout(() => {
+  // Counted from when it is ready: a newcomer's sandbox may take a while to make.
+  void entry.warm.then((w) => setTimeout(() => {
     if (table().get(participantId) !== entry) return;
     table().delete(participantId);
-    void entry.warm.then((w) => { if (w) drop(w); });
-  }, ttlMs).unref();
+    if (w) drop(w);
+  }, ttlMs).unref());
 }
 
 /** The participant's warm terminal 1, if one is attached or attaching (then it is waited for); each is taken once. */

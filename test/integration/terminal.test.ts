@@ -115,15 +115,24 @@ test('terminal 1 attached ahead (as a step page does while it is sent) is the on
   warmTerminal(ctx, pid);
   await until(1, 'no tmux client was attached ahead of the browser');
   const t = await open();
-  t.resize(100, 30);
-  await t.attached();
-  assert.equal(await tmuxClients(), 1, 'the browser got the client attached ahead, not a second one');
-  t.type(`echo "warm-size=$(tmux display -p '#{client_width}x#{client_height}')"\r`);
-  await t.waitFor('warm-size=100x30');
-  await t.close();
+  try {
+    t.resize(100, 30);
+    await t.attached();
+    assert.equal(await tmuxClients(), 1, 'the browser got the client attached ahead, not a second one');
+    // It was attached at 80×24: the browser's size wins (a resize reaches the engine by its own request).
+    const deadline = Date.now() + 5000;
+    while ((await execInShell(ctx.engine, ctx.prefix, sandboxId(), "tmux list-clients -F '#{client_width}x#{client_height}'")).stdout.trim() !== '100x30') {
+      assert.ok(Date.now() < deadline, 'the terminal attached ahead did not take the browser\'s size');
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    t.type('echo warm-$((6*7))\r');
+    await t.waitFor('warm-42');
+  } finally {
+    await t.close();
+  }
   await noTmuxClientsLeft();
 
-  warmTerminal(ctx, pid, 1500); // a page whose terminal never connects
+  warmTerminal(ctx, pid, 3000); // a page whose terminal never connects: detached 3 s after it is attached
   await until(1, 'no tmux client was attached ahead of the browser');
   await until(0, 'the client attached ahead was not detached once its time was up');
   const next = await open(); // and the next browser attaches its own
