@@ -8,7 +8,6 @@ import { closeAfterTmux, failed } from './close';
 import type { TerminalSize } from './protocol';
 import { sendMessage } from './send';
 import { attachTmux, tmuxSession, type TmuxClient } from './tmux';
-import { takeWarmTerminal } from './warm';
 
 /** Keystrokes typed while the sandbox is being made are kept (this much) and sent once tmux runs. */
 const EARLY_INPUT_BYTES = 4096;
@@ -25,7 +24,6 @@ const open = (ws: WebSocket) => ws.readyState === WebSocket.OPEN;
 export async function serveTerminal(ws: WebSocket, deps: () => SandboxDeps, participantId: string, { resume = false, terminal = '1' } = {}): Promise<void> {
   let size: TerminalSize = { cols: 80, rows: 24 };
   let tmux: TmuxClient | null = null;
-  let sized = false; // the browser has said its size
   // One resize at a time, each with the latest size: two requests in flight to the engine can
   // arrive in either order, and the terminal would keep the older size.
   let resizing = Promise.resolve();
@@ -49,7 +47,6 @@ export async function serveTerminal(ws: WebSocket, deps: () => SandboxDeps, part
     const msg = parseControl(bytes.toString('utf8'));
     if (!msg) return;
     size = { cols: msg.cols, rows: msg.rows };
-    sized = true;
     applySize();
   });
 
@@ -71,19 +68,10 @@ export async function serveTerminal(ws: WebSocket, deps: () => SandboxDeps, part
   const keypress = () => new Promise<boolean>((resolve) => { if (socketClosed) resolve(false); else onKey = resolve; });
   try {
     const ctx = deps();
-    // Terminal 1 of a page just opened may have been attached while the page was sent (warm.ts).
-    const warm = terminal === '1' && !resume ? await takeWarmTerminal(participantId) : null;
-    let sandboxId: string;
-    if (warm) {
-      ({ client: tmux, sandboxId } = warm);
-      if (socketClosed) { drop(tmux); return; }
-      if (sized) { applySize(); await resizing; } // else when the browser says (it was attached at 80×24)
-    } else {
-      const shell = await prepareShell(ws, ctx, participantId, { resume, keypress });
-      if (!shell || !open(ws)) return;
-      tmux = await attachTmux(shell.container, size, tmuxSession(terminal));
-      sandboxId = shell.sandboxId;
-    }
+    const shell = await prepareShell(ws, ctx, participantId, { resume, keypress });
+    if (!shell || !open(ws)) return;
+    tmux = await attachTmux(shell.container, size, tmuxSession(terminal));
+    const sandboxId = shell.sandboxId;
     noteActivity = throttle(() => ctx.q.touchSandbox(sandboxId), ACTIVITY_EVERY_MS);
   } catch (err) {
     failed(ws, err);

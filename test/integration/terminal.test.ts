@@ -5,7 +5,6 @@ import type { AddressInfo } from 'node:net';
 import { dropSandbox } from '../../lib/sandbox/reaper';
 import { shellContainer, execInShell } from '../../lib/sandbox/shell-exec';
 import { MAX_TERMINALS_PER_PARTICIPANT, terminalServer, type TerminalServer } from '../../lib/terminal/server';
-import { warmTerminal } from '../../lib/terminal/warm';
 import { participant, removeTestInstance, testContext } from './helpers';
 import { TerminalClient } from './terminal-client';
 
@@ -101,43 +100,6 @@ test('closing the socket detaches: no tmux client is left in the shell', async (
   await Promise.all(tabs.map((t) => t.attached()));
   assert.equal(await tmuxClients(), 3);
   await Promise.all(tabs.map((t) => t.close()));
-  await noTmuxClientsLeft();
-});
-
-test('terminal 1 attached ahead (as a step page does while it is sent) is the one the browser gets, at its size; one not taken is detached', async () => {
-  const until = async (n: number, what: string) => {
-    const deadline = Date.now() + 10_000;
-    while ((await tmuxClients()) !== n) {
-      assert.ok(Date.now() < deadline, what);
-      await new Promise((r) => setTimeout(r, 100));
-    }
-  };
-  warmTerminal(ctx, pid);
-  await until(1, 'no tmux client was attached ahead of the browser');
-  const t = await open();
-  try {
-    t.resize(100, 30);
-    await t.attached();
-    assert.equal(await tmuxClients(), 1, 'the browser got the client attached ahead, not a second one');
-    // It was attached at 80×24: the browser's size wins (a resize reaches the engine by its own request).
-    const deadline = Date.now() + 5000;
-    while ((await execInShell(ctx.engine, ctx.prefix, sandboxId(), "tmux list-clients -F '#{client_width}x#{client_height}'")).stdout.trim() !== '100x30') {
-      assert.ok(Date.now() < deadline, 'the terminal attached ahead did not take the browser\'s size');
-      await new Promise((r) => setTimeout(r, 50));
-    }
-    t.type('echo warm-$((6*7))\r');
-    await t.waitFor('warm-42');
-  } finally {
-    await t.close();
-  }
-  await noTmuxClientsLeft();
-
-  warmTerminal(ctx, pid, 3000); // a page whose terminal never connects: detached 3 s after it is attached
-  await until(1, 'no tmux client was attached ahead of the browser');
-  await until(0, 'the client attached ahead was not detached once its time was up');
-  const next = await open(); // and the next browser attaches its own
-  await next.attached();
-  await next.close();
   await noTmuxClientsLeft();
 });
 
