@@ -13,7 +13,7 @@ import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
 import { chromium } from 'playwright';
-import { machine, median, seconds, writeSection } from './report';
+import { CHROMIUM, machine, median, seconds, writeSection } from './report';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 7);
 const root = path.resolve(import.meta.dirname, '..');
@@ -36,7 +36,7 @@ const server = http.createServer((req, res) => {
 });
 await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
 const base = `http://127.0.0.1:${(server.address() as { port: number }).port}/`;
-const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'] });
+const browser = await chromium.launch(CHROMIUM);
 try {
   const times: number[] = [];
   for (let i = 0; i < RUNS; i++) {

@@ -26,3 +26,6 @@ export function memUsageMiB(stats: { memory_stats: { usage: number; stats?: Reco
   const cache = stats.memory_stats.stats?.total_inactive_file ?? stats.memory_stats.stats?.inactive_file ?? 0;
   return (stats.memory_stats.usage - cache) / 2 ** 20;
 }
+
+/** Debian's Chromium as the benches launch it (Playwright cannot download its own here). */
+export const CHROMIUM = { executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'] };

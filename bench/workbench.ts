@@ -21,7 +21,7 @@ import { removeInstance } from '../lib/sandbox/remove';
 import { execInShell } from '../lib/sandbox/shell-exec';
 import { PARTICIPANT_COOKIE } from '../lib/session/participant';
 import { removeAllHomes } from '../lib/workspace/home';
-import { machine, median, pct, seconds, writeSection } from './report';
+import { CHROMIUM, machine, median, pct, seconds, writeSection } from './report';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const STEP = '/labs/03-functions/03-build-deploy-invoke';
@@ -37,7 +37,7 @@ if ((await new Promise((r) => setup.on('exit', r))) !== 0) throw new Error('set-
 const server = spawn(process.execPath, ['--import', 'tsx', 'server.ts'], { env, stdio: ['ignore', 'pipe', 'inherit'] });
 let out = '';
 server.stdout!.on('data', (d) => { out += d; });
-const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'] });
+const browser = await chromium.launch(CHROMIUM);
 
 type Sizes = { raw: number; gz: number };
 const sizeOf = (bodies: Buffer[]): Sizes => ({ raw: bodies.reduce((n, b) => n + b.length, 0), gz: bodies.reduce((n, b) => n + gzipSync(b).length, 0) });
